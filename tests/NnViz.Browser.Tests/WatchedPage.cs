@@ -1,0 +1,34 @@
+using Microsoft.Playwright;
+
+namespace NnViz.Browser.Tests;
+
+/// <summary>A page plus every console error, uncaught exception and failed request seen since it opened.</summary>
+public sealed class WatchedPage : IAsyncDisposable
+{
+    private readonly List<string> _problems = [];
+
+    public WatchedPage(IPage page)
+    {
+        Page = page;
+        page.Console += (_, msg) => { if (msg.Type == "error") Add($"console error: {msg.Text}"); };
+        page.PageError += (_, err) => Add($"page error: {err}");
+        page.RequestFailed += (_, req) => Add($"failed request: {req.Url} ({req.Failure})");
+    }
+
+    public IPage Page { get; }
+
+    public IReadOnlyList<string> Problems { get { lock (_problems) return [.. _problems]; } }
+
+    private void Add(string problem) { lock (_problems) _problems.Add(problem); }
+
+    public async Task GotoFileAsync(string path)
+    {
+        await Page.GotoAsync(new Uri(Path.GetFullPath(path)).AbsoluteUri);
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    public void AssertClean(string what) =>
+        Assert.True(Problems.Count == 0, $"{what}:\n  " + string.Join("\n  ", Problems));
+
+    public async ValueTask DisposeAsync() => await Page.CloseAsync();
+}
