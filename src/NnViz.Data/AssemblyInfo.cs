@@ -1,1 +1,3 @@
-namespace NnViz.Data;
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("NnViz.Data.Tests")]
