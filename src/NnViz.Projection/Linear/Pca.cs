@@ -1,0 +1,107 @@
+namespace NnViz.Projection.Linear;
+
+public sealed record PcaOptions(int Components = 2);
+
+/// <summary>
+/// A fitted PCA. <see cref="Loadings"/> is Components x D (row c = principal axis c, unit length, its largest
+/// absolute entry positive: a deterministic sign so two runs and two frames agree). <see cref="Coordinates"/>
+/// is N x Components.
+/// </summary>
+public sealed record PcaResult(
+    double[] Coordinates, int N, int Components, int D,
+    double[] Loadings, double[] Mean, double[] ExplainedVariance, double[] ExplainedVarianceRatio)
+{
+    /// <summary>Projects new rows (m x D) onto the fitted axes: m x Components.</summary>
+    public double[] Transform(double[] x, int m)
+    {
+        DataMatrix.Check(x, m, D, nameof(x));
+        var y = new double[m * Components];
+        var row = new double[D];
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < D; j++) row[j] = x[i * D + j] - Mean[j];
+            for (int c = 0; c < Components; c++)
+                y[i * Components + c] = Distances.Dot(row, new ReadOnlySpan<double>(Loadings, c * D, D));
+        }
+        return y;
+    }
+}
+
+/// <summary>
+/// Principal component analysis by eigen-decomposition of the covariance (D x D) or, when there are fewer
+/// rows than columns, of the Gram matrix (N x N) — the smaller of the two (Jolliffe 2002, ch. 3.5).
+/// Explained variance uses the unbiased 1/(N-1) covariance, as scikit-learn does.
+/// </summary>
+public static class Pca
+{
+    public static PcaResult Fit(float[] x, int n, int d, PcaOptions? options = null) =>
+        Fit(DataMatrix.ToDouble(x), n, d, options);
+
+    public static PcaResult Fit(double[] x, int n, int d, PcaOptions? options = null)
+    {
+        DataMatrix.Check(x, n, d, nameof(x));
+        int k = (options ?? new PcaOptions()).Components;
+        if (k < 1 || k > Math.Min(n, d))
+            throw new ArgumentException($"components: expected 1 <= components <= min(n, d) = {Math.Min(n, d)}, received {k}");
+
+        var mean = new double[d];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < d; j++) mean[j] += x[i * d + j];
+        for (int j = 0; j < d; j++) mean[j] /= n;
+        var xc = new double[x.Length];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < d; j++) xc[i * d + j] = x[i * d + j] - mean[j];
+
+        double denom = Math.Max(1, n - 1);
+        var loadings = new double[k * d];
+        double[] allValues;
+        if (d <= n)
+        {
+            var eig = SymmetricEigen.Decompose(Gram.TransposeTimesSelf(xc, n, d), d);
+            allValues = eig.Values;
+            Array.Copy(eig.Vectors, loadings, k * d);
+        }
+        else
+        {
+            // Dual form: if G u = l u with G = Xc Xc^T then Xc^T u / sqrt(l) is a unit eigenvector of Xc^T Xc.
+            var eig = SymmetricEigen.Decompose(Gram.RowsTimesRows(xc, n, d), n);
+            allValues = eig.Values;
+            for (int c = 0; c < k; c++)
+            {
+                double s = Math.Sqrt(Math.Max(eig.Values[c], 0));
+                if (s == 0) continue;
+                for (int i = 0; i < n; i++)
+                {
+                    double ui = eig.Vectors[c * n + i] / s;
+                    for (int j = 0; j < d; j++) loadings[c * d + j] += ui * xc[i * d + j];
+                }
+            }
+        }
+        for (int c = 0; c < k; c++) FixSign(loadings.AsSpan(c * d, d));
+
+        double total = 0;
+        foreach (var v in allValues) total += Math.Max(v, 0);
+        var variance = new double[k];
+        var ratio = new double[k];
+        for (int c = 0; c < k; c++)
+        {
+            variance[c] = Math.Max(allValues[c], 0) / denom;
+            ratio[c] = total > 0 ? Math.Max(allValues[c], 0) / total : 0;
+        }
+        var coords = new double[n * k];
+        for (int i = 0; i < n; i++)
+        {
+            var row = new ReadOnlySpan<double>(xc, i * d, d);
+            for (int c = 0; c < k; c++) coords[i * k + c] = Distances.Dot(row, new ReadOnlySpan<double>(loadings, c * d, d));
+        }
+        return new PcaResult(coords, n, k, d, loadings, mean, variance, ratio);
+    }
+
+    /// <summary>Flips a unit vector so that its largest absolute entry (first one on ties) is positive.</summary>
+    internal static void FixSign(Span<double> v)
+    {
+        int arg = 0;
+        for (int j = 1; j < v.Length; j++) if (Math.Abs(v[j]) > Math.Abs(v[arg])) arg = j;
+        if (v[arg] < 0) for (int j = 0; j < v.Length; j++) v[j] = -v[j];
+    }
+}
