@@ -1,0 +1,220 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace NnViz.Engine.Kernels;
+
+/// <summary>
+/// Deterministic matrix product C (+)= A·B (DESIGN.md, Determinism). Each C[i,j] is one fused-multiply-add
+/// chain over k in increasing order, started from C[i,j] (accumulate) or zero. The float kernel vectorises
+/// across output columns and blocks rows in registers, neither of which changes any chain, and its scalar
+/// tail uses the same FMA, so the bits do not depend on vector width, blocking or thread count.
+/// A is addressed with strides: a(i,p) = a[i*aRow + p*aCol] (aRow = k, aCol = 1 for A; aRow = 1, aCol = lda for Aᵀ).
+/// </summary>
+public static class Gemm
+{
+    /// <summary>Rows of C per parallel chunk: a function of the shape only.</summary>
+    internal static int RowsPerChunk(int k, int n) => Math.Max(8, (int)Math.Min(1 << 16, (1L << 16) / Math.Max(1L, (long)k * n)) & ~3);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Multiply<T>(ReadOnlySpan<T> a, int aRow, int aCol, ReadOnlySpan<T> b, int ldb,
+        Span<T> c, int ldc, int m, int k, int n, bool accumulate, ComputeOptions? options = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (m == 0 || n == 0) return;
+        if (typeof(T) == typeof(float))
+        {
+            MultiplyF32(System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(a), aRow, aCol,
+                System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(b), ldb,
+                System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(c), ldc, m, k, n, accumulate, options ?? ComputeOptions.SingleThread);
+            return;
+        }
+        // Reference path (double gradient checks): the same chains, written plainly.
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                T acc = accumulate ? c[i * ldc + j] : T.Zero;
+                for (int p = 0; p < k; p++) acc = T.FusedMultiplyAdd(a[i * aRow + p * aCol], b[p * ldb + j], acc);
+                c[i * ldc + j] = acc;
+            }
+    }
+
+    /// <summary>dst[j*rows + i] = src[i*cols + j].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Transpose<T>(ReadOnlySpan<T> src, int rows, int cols, Span<T> dst)
+    {
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++) dst[j * rows + i] = src[i * cols + j];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void MultiplyF32(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, int ldb,
+        Span<float> c, int ldc, int m, int k, int n, bool accumulate, ComputeOptions options)
+    {
+        fixed (float* pa = a) fixed (float* pb = b) fixed (float* pc = c)
+        {
+            var job = new Job(pa, aRow, aCol, pb, ldb, pc, ldc, k, n, accumulate);
+            int rows = RowsPerChunk(k, n);
+            int chunks = (m + rows - 1) / rows;
+            if (chunks == 1 || options.MaxThreads <= 1 || (long)m * k * n < options.MinParallelWork)
+            {
+                job.Rows(0, m);
+                return;
+            }
+            options.For(chunks, (long)m * k * n, ch => job.Rows(ch * rows, Math.Min(m, (ch + 1) * rows)));
+        }
+    }
+
+    private readonly unsafe struct Job(float* a, int aRow, int aCol, float* b, int ldb, float* c, int ldc, int k, int n, bool acc)
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Rows(int i0, int i1)
+        {
+            int i = i0;
+            for (; i + 4 <= i1; i += 4) Block4(i);
+            for (; i < i1; i++) Block1(i);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Block4(int i)
+        {
+            int j = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; j + 32 <= n; j += 32) Tile4x2V512(i, j);
+                for (; j + 16 <= n; j += 16) Tile4x1V512(i, j);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                for (; j + 16 <= n; j += 16) Tile4x2V256(i, j);
+                for (; j + 8 <= n; j += 8) Tile4x1V256(i, j);
+            }
+            for (int r = i; r < i + 4; r++) Scalar(r, j, n);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Block1(int i)
+        {
+            int j = 0;
+            if (Vector512.IsHardwareAccelerated) for (; j + 16 <= n; j += 16) Tile1V512(i, j);
+            else if (Vector256.IsHardwareAccelerated) for (; j + 8 <= n; j += 8) Tile1V256(i, j);
+            Scalar(i, j, n);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Scalar(int i, int j0, int j1)
+        {
+            float* ci = c + (long)i * ldc;
+            for (int j = j0; j < j1; j++)
+            {
+                float s = acc ? ci[j] : 0f;
+                float* ap = a + (long)i * aRow;
+                for (int p = 0; p < k; p++) s = MathF.FusedMultiplyAdd(ap[(long)p * aCol], b[(long)p * ldb + j], s);
+                ci[j] = s;
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private Vector512<float> Init512(int i, int j) => acc ? Vector512.Load(c + (long)i * ldc + j) : Vector512<float>.Zero;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private Vector256<float> Init256(int i, int j) => acc ? Vector256.Load(c + (long)i * ldc + j) : Vector256<float>.Zero;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Tile4x2V512(int i, int j)
+        {
+            Vector512<float> c00 = Init512(i, j), c01 = Init512(i, j + 16), c10 = Init512(i + 1, j), c11 = Init512(i + 1, j + 16);
+            Vector512<float> c20 = Init512(i + 2, j), c21 = Init512(i + 2, j + 16), c30 = Init512(i + 3, j), c31 = Init512(i + 3, j + 16);
+            float* a0 = a + (long)i * aRow, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
+            for (int p = 0; p < k; p++)
+            {
+                float* bp = b + (long)p * ldb + j;
+                var b0 = Vector512.Load(bp); var b1 = Vector512.Load(bp + 16);
+                long o = (long)p * aCol;
+                var x = Vector512.Create(a0[o]); c00 = Vector512.FusedMultiplyAdd(x, b0, c00); c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
+                x = Vector512.Create(a1[o]); c10 = Vector512.FusedMultiplyAdd(x, b0, c10); c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
+                x = Vector512.Create(a2[o]); c20 = Vector512.FusedMultiplyAdd(x, b0, c20); c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
+                x = Vector512.Create(a3[o]); c30 = Vector512.FusedMultiplyAdd(x, b0, c30); c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
+            }
+            float* cp = c + (long)i * ldc + j;
+            c00.Store(cp); c01.Store(cp + 16); cp += ldc; c10.Store(cp); c11.Store(cp + 16); cp += ldc;
+            c20.Store(cp); c21.Store(cp + 16); cp += ldc; c30.Store(cp); c31.Store(cp + 16);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Tile4x1V512(int i, int j)
+        {
+            Vector512<float> c0 = Init512(i, j), c1 = Init512(i + 1, j), c2 = Init512(i + 2, j), c3 = Init512(i + 3, j);
+            float* a0 = a + (long)i * aRow, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
+            for (int p = 0; p < k; p++)
+            {
+                var b0 = Vector512.Load(b + (long)p * ldb + j);
+                long o = (long)p * aCol;
+                c0 = Vector512.FusedMultiplyAdd(Vector512.Create(a0[o]), b0, c0);
+                c1 = Vector512.FusedMultiplyAdd(Vector512.Create(a1[o]), b0, c1);
+                c2 = Vector512.FusedMultiplyAdd(Vector512.Create(a2[o]), b0, c2);
+                c3 = Vector512.FusedMultiplyAdd(Vector512.Create(a3[o]), b0, c3);
+            }
+            float* cp = c + (long)i * ldc + j;
+            c0.Store(cp); c1.Store(cp + ldc); c2.Store(cp + 2 * ldc); c3.Store(cp + 3 * ldc);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Tile1V512(int i, int j)
+        {
+            var c0 = Init512(i, j);
+            float* a0 = a + (long)i * aRow;
+            for (int p = 0; p < k; p++)
+                c0 = Vector512.FusedMultiplyAdd(Vector512.Create(a0[(long)p * aCol]), Vector512.Load(b + (long)p * ldb + j), c0);
+            c0.Store(c + (long)i * ldc + j);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Tile4x2V256(int i, int j)
+        {
+            Vector256<float> c00 = Init256(i, j), c01 = Init256(i, j + 8), c10 = Init256(i + 1, j), c11 = Init256(i + 1, j + 8);
+            Vector256<float> c20 = Init256(i + 2, j), c21 = Init256(i + 2, j + 8), c30 = Init256(i + 3, j), c31 = Init256(i + 3, j + 8);
+            float* a0 = a + (long)i * aRow, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
+            for (int p = 0; p < k; p++)
+            {
+                float* bp = b + (long)p * ldb + j;
+                var b0 = Vector256.Load(bp); var b1 = Vector256.Load(bp + 8);
+                long o = (long)p * aCol;
+                var x = Vector256.Create(a0[o]); c00 = Vector256.FusedMultiplyAdd(x, b0, c00); c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
+                x = Vector256.Create(a1[o]); c10 = Vector256.FusedMultiplyAdd(x, b0, c10); c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
+                x = Vector256.Create(a2[o]); c20 = Vector256.FusedMultiplyAdd(x, b0, c20); c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
+                x = Vector256.Create(a3[o]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
+            }
+            float* cp = c + (long)i * ldc + j;
+            c00.Store(cp); c01.Store(cp + 8); cp += ldc; c10.Store(cp); c11.Store(cp + 8); cp += ldc;
+            c20.Store(cp); c21.Store(cp + 8); cp += ldc; c30.Store(cp); c31.Store(cp + 8);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Tile4x1V256(int i, int j)
+        {
+            Vector256<float> c0 = Init256(i, j), c1 = Init256(i + 1, j), c2 = Init256(i + 2, j), c3 = Init256(i + 3, j);
+            float* a0 = a + (long)i * aRow, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
+            for (int p = 0; p < k; p++)
+            {
+                var b0 = Vector256.Load(b + (long)p * ldb + j);
+                long o = (long)p * aCol;
+                c0 = Vector256.FusedMultiplyAdd(Vector256.Create(a0[o]), b0, c0);
+                c1 = Vector256.FusedMultiplyAdd(Vector256.Create(a1[o]), b0, c1);
+                c2 = Vector256.FusedMultiplyAdd(Vector256.Create(a2[o]), b0, c2);
+                c3 = Vector256.FusedMultiplyAdd(Vector256.Create(a3[o]), b0, c3);
+            }
+            float* cp = c + (long)i * ldc + j;
+            c0.Store(cp); c1.Store(cp + ldc); c2.Store(cp + 2 * ldc); c3.Store(cp + 3 * ldc);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Tile1V256(int i, int j)
+        {
+            var c0 = Init256(i, j);
+            float* a0 = a + (long)i * aRow;
+            for (int p = 0; p < k; p++)
+                c0 = Vector256.FusedMultiplyAdd(Vector256.Create(a0[(long)p * aCol]), Vector256.Load(b + (long)p * ldb + j), c0);
+            c0.Store(c + (long)i * ldc + j);
+        }
+    }
+}

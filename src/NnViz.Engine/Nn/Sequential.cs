@@ -1,0 +1,131 @@
+using System.Runtime.CompilerServices;
+namespace NnViz.Engine.Nn;
+
+/// <summary>
+/// A stack of named layers (Keras Sequential). Parameters are listed explicitly in layer order.
+/// Input rows are InputSteps x InputFeatures floats (token ids as floats when the first layer is an embedding).
+/// </summary>
+public sealed class Sequential : IModel
+{
+    private const int PredictChunkRows = 1024;
+    private readonly Layer[] _layers;
+    private readonly Parameter[] _parameters;
+    private ComputeOptions _compute = ComputeOptions.SingleThread;
+
+    private Sequential(Layer[] layers, int inputSteps, int inputFeatures)
+    {
+        _layers = layers;
+        InputSteps = inputSteps;
+        InputFeatures = inputFeatures;
+        var ps = new List<Parameter>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var l in layers)
+        {
+            if (!names.Add(l.Name)) throw new ArgumentException($"duplicate layer name '{l.Name}'");
+            ps.AddRange(l.Parameters);
+        }
+        _parameters = ps.ToArray();
+    }
+
+    /// <summary>Builds the layers in order, each initialised from rng.Fork("init/{name}/...").
+    /// inputDim is the features per row, or the sequence length when the first layer is an embedding.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static Sequential Build(int inputDim, IReadOnlyList<LayerSpec> layers, Rng rng)
+    {
+        bool tokens = layers.Count > 0 && layers[0].Kind == "embedding";
+        return Build(tokens ? inputDim : 1, tokens ? 1 : inputDim, layers, rng);
+    }
+
+    /// <summary>Builds for inputs of steps x features per row (a sequence of vectors when steps > 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static Sequential Build(int steps, int features, IReadOnlyList<LayerSpec> layers, Rng rng)
+    {
+        var built = new Layer[layers.Count];
+        int s = steps, f = features;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            built[i] = LayerFactory.Create(layers[i], s, f, rng);
+            s = built[i].OutputSteps(s);
+            f = built[i].OutputDim;
+        }
+        return new Sequential(built, steps, features);
+    }
+
+    public IReadOnlyList<Layer> Layers => _layers;
+    public IReadOnlyList<Parameter> Parameters => _parameters;
+    public IReadOnlyList<LayerSpec> Specs => Array.ConvertAll(_layers, l => l.Spec!);
+    public int InputSteps { get; }
+    public int InputFeatures { get; }
+    public int InputWidth => InputSteps * InputFeatures;
+    /// <summary>Output floats per row.</summary>
+    public int OutputWidth
+    {
+        get
+        {
+            int s = InputSteps;
+            foreach (var l in _layers) s = l.OutputSteps(s);
+            return s * (_layers.Length == 0 ? InputFeatures : _layers[^1].OutputDim);
+        }
+    }
+
+    /// <summary>Threads the kernels may use; results are bit-identical for any setting.</summary>
+    public ComputeOptions Compute
+    {
+        get => _compute;
+        set { _compute = value; foreach (var l in _layers) l.Compute = value; }
+    }
+
+    public Layer this[string name] => Array.Find(_layers, l => l.Name == name) ?? throw new KeyNotFoundException($"no layer '{name}'");
+
+    /// <summary>Forward over one batch; the returned flow is owned by the last layer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public Flow Forward(Flow x, Mode mode)
+    {
+        foreach (var l in _layers) x = l.Forward(x, mode);
+        return x;
+    }
+
+    /// <summary>Backward from d(loss)/d(output) of the last Forward, accumulating parameter gradients.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Backward(Flow dy)
+    {
+        for (int i = _layers.Length - 1; i >= 0; i--) dy = _layers[i].Backward(dy, needInputGrad: i > 0);
+    }
+
+    public Flow InputFlow(float[] x, int rows) => new(x, rows, InputSteps, InputFeatures);
+
+    /// <summary>Inference: rows x InputWidth -> rows x OutputWidth, in chunks (row results do not depend on chunking).</summary>
+    public float[] Predict(float[] x, int rows) => Predict(x, rows, [], out _);
+
+    /// <summary>Inference that also returns the outputs of the named layers (rows x that layer's width each).
+    /// No dropout and no RNG draws: safe to call for probes in the middle of training.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public float[] Predict(float[] x, int rows, IReadOnlyCollection<string> capture, out IReadOnlyDictionary<string, float[]> captured)
+    {
+        var wanted = new HashSet<string>(capture, StringComparer.Ordinal);
+        foreach (var name in wanted) _ = this[name];
+        var result = new float[rows * OutputWidth];
+        var caps = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        int w = InputWidth;
+        var chunk = new float[Math.Min(rows, PredictChunkRows) * w];
+        for (int r0 = 0; r0 < rows; r0 += PredictChunkRows)
+        {
+            int n = Math.Min(PredictChunkRows, rows - r0);
+            Array.Copy(x, (long)r0 * w, chunk, 0, (long)n * w);
+            var flow = InputFlow(chunk, n);
+            foreach (var l in _layers)
+            {
+                flow = l.Forward(flow, Mode.Eval);
+                if (wanted.Contains(l.Name))
+                {
+                    int lw = flow.Width;
+                    if (!caps.TryGetValue(l.Name, out var dst)) caps[l.Name] = dst = new float[rows * lw];
+                    Array.Copy(flow.Data, 0, dst, (long)r0 * lw, (long)n * lw);
+                }
+            }
+            Array.Copy(flow.Data, 0, result, (long)r0 * flow.Width, (long)n * flow.Width);
+        }
+        captured = caps;
+        return result;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Runtime.CompilerServices;
+using NnViz.Engine.Nn;
+
+namespace NnViz.Engine.Training;
+
+/// <summary>Updates the trainable parameters from their gradients; Step counts from 1.</summary>
+public interface IOptimizer
+{
+    IReadOnlyList<Parameter> Parameters { get; }
+    double LearningRate { get; set; }
+    long Iterations { get; }
+    void Step();
+}
+
+/// <summary>Shared bookkeeping: only trainable parameters, one state array per parameter.</summary>
+public abstract class Optimizer : IOptimizer
+{
+    protected Optimizer(IReadOnlyList<Parameter> parameters, double lr)
+    {
+        var list = new List<Parameter>();
+        foreach (var p in parameters) if (p.Trainable) list.Add(p);
+        Trainable = list.ToArray();
+        Parameters = parameters;
+        LearningRate = lr;
+    }
+
+    public IReadOnlyList<Parameter> Parameters { get; }
+    protected Parameter[] Trainable { get; }
+    public double LearningRate { get; set; }
+    public long Iterations { get; private set; }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Step()
+    {
+        Iterations++;
+        for (int i = 0; i < Trainable.Length; i++) Update(i, Trainable[i].Value, Trainable[i].Grad);
+    }
+
+    protected abstract void Update(int index, float[] w, float[] g);
+
+    protected float[][] Slots() => Array.ConvertAll(Trainable, p => new float[p.Length]);
+}
+
+/// <summary>SGD with optional momentum (PyTorch form: v = μv + g; w -= lr·v) and Nesterov (w -= lr·(g + μv)),
+/// equal to Keras's form for a constant learning rate.</summary>
+public sealed class Sgd : Optimizer
+{
+    private readonly float[][]? _velocity;
+
+    public Sgd(IReadOnlyList<Parameter> parameters, double lr, double momentum = 0, bool nesterov = false) : base(parameters, lr)
+    {
+        Momentum = momentum;
+        Nesterov = nesterov;
+        if (momentum != 0) _velocity = Slots();
+    }
+
+    public double Momentum { get; }
+    public bool Nesterov { get; }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected override void Update(int index, float[] w, float[] g)
+    {
+        float lr = (float)LearningRate;
+        if (_velocity is null)
+        {
+            for (int i = 0; i < w.Length; i++) w[i] -= lr * g[i];
+            return;
+        }
+        float mu = (float)Momentum;
+        var v = _velocity[index];
+        for (int i = 0; i < w.Length; i++)
+        {
+            v[i] = mu * v[i] + g[i];
+            w[i] -= lr * (Nesterov ? g[i] + mu * v[i] : v[i]);
+        }
+    }
+}
+
+/// <summary>Adam (Kingma &amp; Ba 2015, Algorithm 1) with PyTorch's placement of ε:
+/// w -= lr/(1-β1ᵗ) · m / (sqrt(v/(1-β2ᵗ)) + ε). Defaults are Keras's (lr 0.001, ε 1e-7).</summary>
+public sealed class Adam(IReadOnlyList<Parameter> parameters, double lr = 0.001, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7)
+    : Optimizer(parameters, lr)
+{
+    private float[][]? _m, _v;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected override void Update(int index, float[] w, float[] g)
+    {
+        _m ??= Slots();
+        _v ??= Slots();
+        var m = _m[index]; var v = _v[index];
+        float b1 = (float)beta1, b2 = (float)beta2, eps = (float)epsilon;
+        float stepSize = (float)(LearningRate / (1 - Math.Pow(beta1, Iterations)));
+        float c2 = (float)Math.Sqrt(1 - Math.Pow(beta2, Iterations));
+        for (int i = 0; i < w.Length; i++)
+        {
+            m[i] = b1 * m[i] + (1 - b1) * g[i];
+            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+            w[i] -= stepSize * m[i] / (MathF.Sqrt(v[i]) / c2 + eps);
+        }
+    }
+}
+
+/// <summary>RMSprop (Hinton, lecture 6e): v = ρv + (1-ρ)g²; w -= lr·g / (sqrt(v) + ε). Keras defaults
+/// (lr 0.001, ρ 0.9, ε 1e-7); PyTorch calls ρ "alpha".</summary>
+public sealed class RmsProp(IReadOnlyList<Parameter> parameters, double lr = 0.001, double rho = 0.9, double epsilon = 1e-7)
+    : Optimizer(parameters, lr)
+{
+    private float[][]? _v;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected override void Update(int index, float[] w, float[] g)
+    {
+        _v ??= Slots();
+        var v = _v[index];
+        float r = (float)rho, eps = (float)epsilon, lr = (float)LearningRate;
+        for (int i = 0; i < w.Length; i++)
+        {
+            v[i] = r * v[i] + (1 - r) * g[i] * g[i];
+            w[i] -= lr * g[i] / (MathF.Sqrt(v[i]) + eps);
+        }
+    }
+}
