@@ -1,0 +1,39 @@
+namespace NnViz.Data;
+
+/// <summary>
+/// The Jigsaw/Kaggle Toxic Comment Classification <c>train.csv</c> (and samples of it): columns looked up by
+/// header name (their order differs between copies), six 0/1 labels, comments with line breaks inside quotes.
+/// </summary>
+public static class Jigsaw
+{
+    public static IReadOnlyList<string> LabelNames { get; } = ["toxic", "severe_toxic", "obscene", "threat", "insult", "identity_hate"];
+
+    public static TextCorpus Read(string path, int? limit = null)
+    {
+        List<CsvRecord> rows = Csv.ReadFile(path);
+        if (rows.Count == 0) throw new DataException("the file is empty", path, hint: "Expected Kaggle's train.csv with a header row.");
+        var header = new CsvHeader(rows[0], path);
+        int[] cols = header.Require(["id", "comment_text", .. LabelNames]);
+        int n = Math.Min(rows.Count - 1, limit ?? int.MaxValue);
+        var texts = new string[n];
+        var ids = new string[n];
+        var labels = new float[n * LabelNames.Count];
+        for (int i = 0; i < n; i++)
+        {
+            CsvRecord r = rows[i + 1];
+            header.Check(r);
+            ids[i] = r.Fields[cols[0]];
+            texts[i] = r.Fields[cols[1]];
+            for (int k = 0; k < LabelNames.Count; k++)
+            {
+                float v = TextFiles.ParseLabel(r.Fields[cols[2 + k]], path, r.Line, LabelNames[k]);
+                if (v is not (0f or 1f))
+                    throw new DataException($"label {LabelNames[k]} = {r.Fields[cols[2 + k]]}, expected 0 or 1", path, r.Line,
+                        "Kaggle's test_labels.csv marks unscored rows with -1: drop those rows or use train.csv.");
+                labels[i * LabelNames.Count + k] = v;
+            }
+        }
+        return new TextCorpus(Path.GetFileNameWithoutExtension(path), texts, labels, LabelNames, ids)
+            .NonEmpty(path, "The file has a header but no rows.");
+    }
+}

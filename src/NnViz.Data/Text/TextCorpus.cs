@@ -1,0 +1,35 @@
+namespace NnViz.Data;
+
+/// <summary>
+/// Labelled texts: <paramref name="Labels"/> is Count x LabelNames.Count row-major (0/1 for classes, one column
+/// per label of a multi-label set); <paramref name="Ids"/> names each text's origin (file, row id) for reports;
+/// <paramref name="Generated"/> marks corpora made by a generator rather than read from real data.
+/// </summary>
+public sealed record TextCorpus(string Name, string[] Texts, float[] Labels, IReadOnlyList<string> LabelNames, string[] Ids,
+    bool Generated = false)
+{
+    public int Count => Texts.Length;
+    public int LabelCols => LabelNames.Count;
+
+    /// <summary>Label <paramref name="col"/> of text <paramref name="i"/>.</summary>
+    public float Label(int i, int col = 0) => Labels[i * LabelCols + col];
+
+    /// <summary>How many texts have label column <paramref name="col"/> equal to 1.</summary>
+    public int Positives(int col = 0)
+    {
+        int n = 0;
+        for (int i = 0; i < Count; i++) if (Label(i, col) == 1f) n++;
+        return n;
+    }
+
+    /// <summary>Throws a <see cref="DataException"/> naming <paramref name="source"/> when the corpus is empty.</summary>
+    public TextCorpus NonEmpty(string source, string hint) =>
+        Count > 0 ? this : throw new DataException("no texts found (empty corpus)", source, hint: hint);
+}
+
+/// <summary>Records of a title and an abstract with a label (seed 001): the abstract is split into sentences by the reader.</summary>
+public sealed record TitleAbstractCorpus(string Name, string[] Titles, string[] Abstracts, float[] Labels, string[] Ids,
+    bool Generated = false)
+{
+    public int Count => Titles.Length;
+}
