@@ -27,6 +27,16 @@ public sealed class WatchedPage : IAsyncDisposable
         await Page.WaitForLoadStateAsync(LoadState.Load);
     }
 
+    /// <summary>Waits until a JS expression is truthy; on timeout the failure lists the page's problems.</summary>
+    public async Task WaitForAsync(string expression, float timeoutMs = 5000)
+    {
+        try { await Page.WaitForFunctionAsync(expression, null, new() { Timeout = timeoutMs }); }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"waiting for {expression}: {e.Message}\n  " + string.Join("\n  ", Problems), e);
+        }
+    }
+
     public void AssertClean(string what) =>
         Assert.True(Problems.Count == 0, $"{what}:\n  " + string.Join("\n  ", Problems));
 

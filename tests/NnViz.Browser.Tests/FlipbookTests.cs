@@ -1,0 +1,81 @@
+namespace NnViz.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class FlipbookTests(BrowserFixture browser)
+{
+    private async Task<WatchedPage> OpenAsync(int frames)
+    {
+        string page = SampleSite.FlipbookByFiles(SampleSite.NewDir("flip"), frames);
+        var p = await browser.OpenAsync(900, 700);
+        await p.GotoFileAsync(page);
+        await p.WaitForAsync("() => window.NnViz && NnViz.players.flipbook");
+        return p;
+    }
+
+    private static Task<string?> FrameAsync(WatchedPage p) => p.Page.GetAttributeAsync("#flipbook", "data-frame");
+
+    private static Task<string> VisibleSrcAsync(WatchedPage p) =>
+        p.Page.EvaluateAsync<string>("() => document.querySelector('#flipbook .nv-stage > img:not([hidden])').getAttribute('src')");
+
+    [Fact]
+    public async Task Play_advances_the_frames_and_stops_at_the_last()
+    {
+        await using var p = await OpenAsync(6);
+        Assert.Equal("0", await FrameAsync(p));
+        Assert.Equal("epoch 1", await p.Page.TextContentAsync("#flipbook .nv-label"));
+        await p.Page.SelectOptionAsync("#flipbook .nv-speed", "4");
+        await p.Page.ClickAsync("#flipbook .nv-play");
+        await p.WaitForAsync("() => document.querySelector('#flipbook').dataset.frame === '5' && !NnViz.players.flipbook.transport.playing");
+        Assert.Equal("epoch 6", await p.Page.TextContentAsync("#flipbook .nv-label"));
+        Assert.Equal("frame-005.svg", await VisibleSrcAsync(p));
+        p.AssertClean("flipbook play");
+    }
+
+    [Fact]
+    public async Task Slider_sets_the_frame_and_the_shown_picture()
+    {
+        await using var p = await OpenAsync(6);
+        await p.Page.EvalOnSelectorAsync("#flipbook .nv-slider", "s => { s.value = '3'; s.dispatchEvent(new Event('input', { bubbles: true })); }");
+        Assert.Equal("3", await FrameAsync(p));
+        Assert.Equal("epoch 4", await p.Page.TextContentAsync("#flipbook .nv-label"));
+        Assert.Equal("frame-003.svg", await VisibleSrcAsync(p));
+        Assert.Equal(1, await p.Page.Locator("#flipbook .nv-stage > img:not([hidden])").CountAsync());
+        p.AssertClean("flipbook slider");
+    }
+
+    [Fact]
+    public async Task Keyboard_steps_plays_and_jumps_when_focused()
+    {
+        await using var p = await OpenAsync(6);
+        await p.Page.FocusAsync("#flipbook");
+        await p.Page.Keyboard.PressAsync("ArrowRight");
+        await p.Page.Keyboard.PressAsync("ArrowRight");
+        Assert.Equal("2", await FrameAsync(p));
+        await p.Page.Keyboard.PressAsync("ArrowLeft");
+        Assert.Equal("1", await FrameAsync(p));
+        await p.Page.Keyboard.PressAsync("End");
+        Assert.Equal("5", await FrameAsync(p));
+        await p.Page.Keyboard.PressAsync("Home");
+        Assert.Equal("0", await FrameAsync(p));
+        await p.Page.Keyboard.PressAsync(" ");
+        Assert.True(await p.Page.EvaluateAsync<bool>("() => NnViz.players.flipbook.transport.playing"));
+        await p.WaitForAsync("() => document.querySelector('#flipbook').dataset.frame !== '0'");
+        await p.Page.Keyboard.PressAsync(" ");
+        Assert.False(await p.Page.EvaluateAsync<bool>("() => NnViz.players.flipbook.transport.playing"));
+        p.AssertClean("flipbook keyboard");
+    }
+
+    [Fact]
+    public async Task Step_buttons_move_one_frame_and_stay_in_range()
+    {
+        await using var p = await OpenAsync(3);
+        await p.Page.ClickAsync("#flipbook .nv-prev");
+        Assert.Equal("0", await FrameAsync(p));
+        await p.Page.ClickAsync("#flipbook .nv-next");
+        await p.Page.ClickAsync("#flipbook .nv-next");
+        await p.Page.ClickAsync("#flipbook .nv-next");
+        Assert.Equal("2", await FrameAsync(p));
+        Assert.Equal("3 / 3", await p.Page.TextContentAsync("#flipbook .nv-counter"));
+        p.AssertClean("flipbook step buttons");
+    }
+}
