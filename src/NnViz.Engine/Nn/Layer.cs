@@ -16,7 +16,7 @@ public abstract class Layer(string name)
     /// <summary>The spec this layer was built from (for save/load and round trips).</summary>
     public LayerSpec? Spec { get; internal set; }
     /// <summary>The computing options (threads) of the owning model.</summary>
-    internal ComputeOptions Compute { get; set; } = ComputeOptions.SingleThread;
+    internal virtual ComputeOptions Compute { get; set; } = ComputeOptions.SingleThread;
 
     public abstract Flow Forward(Flow x, Mode mode);
 

@@ -11,6 +11,7 @@ public sealed class Sequential : IModel
     private readonly Layer[] _layers;
     private readonly Parameter[] _parameters;
     private ComputeOptions _compute = ComputeOptions.SingleThread;
+    private readonly int _firstTrainable;
 
     private Sequential(Layer[] layers, int inputSteps, int inputFeatures)
     {
@@ -25,6 +26,9 @@ public sealed class Sequential : IModel
             ps.AddRange(l.Parameters);
         }
         _parameters = ps.ToArray();
+        // Input gradients are needed only down to the first layer with something to train (a frozen embedding needs none).
+        _firstTrainable = Array.FindIndex(layers, l => l.Parameters.Any(p => p.Trainable));
+        if (_firstTrainable < 0) _firstTrainable = layers.Length;
     }
 
     /// <summary>Builds the layers in order, each initialised from rng.Fork("init/{name}/...").
@@ -89,7 +93,7 @@ public sealed class Sequential : IModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Backward(Flow dy)
     {
-        for (int i = _layers.Length - 1; i >= 0; i--) dy = _layers[i].Backward(dy, needInputGrad: i > 0);
+        for (int i = _layers.Length - 1; i >= 0; i--) dy = _layers[i].Backward(dy, needInputGrad: i > _firstTrainable);
     }
 
     public Flow InputFlow(float[] x, int rows) => new(x, rows, InputSteps, InputFeatures);

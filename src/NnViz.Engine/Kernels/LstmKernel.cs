@@ -1,0 +1,155 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace NnViz.Engine.Kernels;
+
+/// <summary>
+/// Fused LSTM over a whole sequence, forward and backward (Hochreiter &amp; Schmidhuber 1997, with the forget gate of
+/// Gers et al. 2000; Keras gate order i, f, g, o): z = x·W + h₋₁·U + b, c = f⊙c₋₁ + i⊙g, h = o⊙tanh(c).
+/// Buffers are time-major ([t][row][·]) so each step's rows are contiguous. Rows (sequences) never interact, so they
+/// run in fixed chunks in parallel; the weight gradients are one GEMM each over all steps afterwards.
+/// A masked step (mask 0, padding) carries h and c unchanged and receives no gradient: padding changes nothing.
+/// reverse processes t = T-1 .. 0 (the backward half of a bidirectional layer).
+/// </summary>
+public static class LstmKernel
+{
+    /// <summary>Sequences per parallel chunk: fixed, so results never depend on the thread count.</summary>
+    public const int ChunkRows = 16;
+
+    public readonly record struct Shape(int Steps, int Rows, int In, int Units, bool Reverse)
+    {
+        public int G => 4 * Units;
+        public int Step(int s) => Reverse ? Steps - 1 - s : s;
+    }
+
+    /// <summary>Forward. xt: T·rows·in; mask: rows·T (batch-major, 1 real, 0 padding) or empty.
+    /// Writes gates (activated i,f,g,o: T·rows·4u), c, tanh(c) and h (T·rows·u).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Forward<T>(Shape s, T[] xt, T[]? mask, T[] w, T[] u, T[] b,
+        T[] gates, T[] c, T[] tc, T[] h, ComputeOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int g4 = s.G, n = s.Steps * s.Rows;
+        for (int r = 0; r < n; r++) b.AsSpan(0, g4).CopyTo(gates.AsSpan(r * g4, g4));
+        Gemm.Multiply<T>(xt, s.In, 1, w, g4, gates, g4, n, s.In, g4, accumulate: true, options);
+        int chunks = (s.Rows + ChunkRows - 1) / ChunkRows;
+        (options ?? ComputeOptions.SingleThread).For(chunks, (long)n * s.Units * g4,
+            ch => ForwardRows(s, ch * ChunkRows, Math.Min(s.Rows, (ch + 1) * ChunkRows), mask, u, gates, c, tc, h));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ForwardRows<T>(Shape s, int r0, int r1, T[]? mask, T[] u, T[] gates, T[] c, T[] tc, T[] h)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int units = s.Units, g4 = s.G, rc = r1 - r0;
+        for (int step = 0; step < s.Steps; step++)
+        {
+            int t = s.Step(step), tp = s.Step(step - 1);
+            int zo = (t * s.Rows + r0) * g4, so = (t * s.Rows + r0) * units, po = (tp * s.Rows + r0) * units;
+            if (step > 0) Gemm.Multiply<T>(h.AsSpan(po), units, 1, u, g4, gates.AsSpan(zo), g4, rc, units, g4, accumulate: true);
+            for (int r = 0; r < rc; r++)
+            {
+                var z = gates.AsSpan(zo + r * g4, g4);
+                bool real = mask is null || mask[(r0 + r) * s.Steps + t] != T.Zero;
+                for (int j = 0; j < units; j++)
+                {
+                    T i = Activations.Sigmoid(z[j]), f = Activations.Sigmoid(z[units + j]);
+                    T gg = T.Tanh(z[2 * units + j]), o = Activations.Sigmoid(z[3 * units + j]);
+                    z[j] = i; z[units + j] = f; z[2 * units + j] = gg; z[3 * units + j] = o;
+                    int k = so + r * units + j;
+                    T cPrev = step > 0 ? c[po + r * units + j] : T.Zero;
+                    if (real)
+                    {
+                        c[k] = f * cPrev + i * gg;
+                        tc[k] = T.Tanh(c[k]);
+                        h[k] = o * tc[k];
+                    }
+                    else
+                    {
+                        c[k] = cPrev;
+                        tc[k] = T.Tanh(cPrev);
+                        h[k] = step > 0 ? h[po + r * units + j] : T.Zero;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Backward through time. dh: T·rows·u gradients of the loss w.r.t. every h_t (consumed: overwritten).
+    /// Writes dZ (T·rows·4u); accumulates dW, dU, db; writes dxt (T·rows·in) when not null.
+    /// Scratch: uT (4u·u), wT (4u·in), scratch (<see cref="ScratchLength"/>).</summary>
+    public static int ScratchLength(int rows, int units) => ((rows + ChunkRows - 1) / ChunkRows) * ChunkRows * 2 * units;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Backward<T>(Shape s, T[] xt, T[]? mask, T[] w, T[] u, T[] gates, T[] c, T[] tc, T[] h,
+        T[] dh, T[] dz, T[] dw, T[] du, T[] db, T[]? dxt, T[] uT, T[] wT, T[] scratch, ComputeOptions? options = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int units = s.Units, g4 = s.G, n = s.Steps * s.Rows;
+        Gemm.Transpose<T>(u, units, g4, uT);
+        int chunks = (s.Rows + ChunkRows - 1) / ChunkRows;
+        (options ?? ComputeOptions.SingleThread).For(chunks, (long)n * units * g4,
+            ch => BackwardRows(s, ch * ChunkRows, Math.Min(s.Rows, (ch + 1) * ChunkRows), mask, uT, gates, c, tc, dh, dz,
+                scratch.AsSpan(ch * ChunkRows * 2 * units, ChunkRows * 2 * units)));
+        // Weight gradients: one chain per element over all (t, row) in time-major order.
+        Gemm.Multiply<T>(xt, 1, s.In, dz, g4, dw, g4, s.In, n, g4, accumulate: true, options);
+        if (s.Steps > 1)
+        {
+            // dU = Σ_t h_prev(t)ᵀ·dz_t: for the forward direction h_0..h_{T-2} pair with dz_1..dz_{T-1}; reversed, h_1.. with dz_0..
+            int m = (s.Steps - 1) * s.Rows;
+            var hPrev = s.Reverse ? h.AsSpan(s.Rows * units) : h.AsSpan();
+            var dzNext = s.Reverse ? dz.AsSpan() : dz.AsSpan(s.Rows * g4);
+            Gemm.Multiply<T>(hPrev, 1, units, dzNext, g4, du, g4, units, m, g4, accumulate: true, options);
+        }
+        DenseKernel.SumRows<T>(dz, db, n, g4);
+        if (dxt is null) return;
+        Gemm.Transpose<T>(w, s.In, g4, wT);
+        Gemm.Multiply<T>(dz, g4, 1, wT, s.In, dxt, s.In, n, g4, s.In, accumulate: false, options);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void BackwardRows<T>(Shape s, int r0, int r1, T[]? mask, T[] uT, T[] gates, T[] c, T[] tc,
+        T[] dh, T[] dz, Span<T> scratch) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int units = s.Units, g4 = s.G, rc = r1 - r0;
+        var dc = scratch[..(rc * units)];
+        var back = scratch.Slice(ChunkRows * units, rc * units);
+        dc.Clear();
+        for (int step = s.Steps - 1; step >= 0; step--)
+        {
+            int t = s.Step(step), tp = s.Step(step - 1);
+            int zo = (t * s.Rows + r0) * g4, so = (t * s.Rows + r0) * units, po = (tp * s.Rows + r0) * units;
+            for (int r = 0; r < rc; r++)
+            {
+                bool real = mask is null || mask[(r0 + r) * s.Steps + t] != T.Zero;
+                var z = gates.AsSpan(zo + r * g4, g4);
+                var d = dz.AsSpan(zo + r * g4, g4);
+                for (int j = 0; j < units; j++)
+                {
+                    int k = so + r * units + j;
+                    if (!real) { d[j] = d[units + j] = d[2 * units + j] = d[3 * units + j] = T.Zero; continue; }
+                    T i = z[j], f = z[units + j], gg = z[2 * units + j], o = z[3 * units + j];
+                    T dhk = dh[k], tck = tc[k];
+                    T dck = dc[r * units + j] + dhk * o * (T.One - tck * tck);
+                    T cPrev = step > 0 ? c[po + r * units + j] : T.Zero;
+                    d[j] = dck * gg * i * (T.One - i);
+                    d[units + j] = dck * cPrev * f * (T.One - f);
+                    d[2 * units + j] = dck * i * (T.One - gg * gg);
+                    d[3 * units + j] = dhk * tck * o * (T.One - o);
+                    dc[r * units + j] = dck * f;
+                }
+            }
+            if (step == 0) break;
+            // dh_prev = dz_t·Uᵀ for real rows; a padded row passes its dh through unchanged.
+            Gemm.Multiply<T>(dz.AsSpan(zo), g4, 1, uT, units, back, units, rc, g4, units, accumulate: false);
+            for (int r = 0; r < rc; r++)
+            {
+                bool real = mask is null || mask[(r0 + r) * s.Steps + t] != T.Zero;
+                for (int j = 0; j < units; j++)
+                {
+                    int k = po + r * units + j;
+                    dh[k] += real ? back[r * units + j] : dh[so + r * units + j];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+namespace NnViz.Engine.Nn;
+
+/// <summary>Keras Bidirectional(LSTM): a forward LSTM and one reading the sequence from its end, merged by concat
+/// ([forward, backward] features) or sum. With all states, step t pairs both directions' states at t.</summary>
+public sealed class Bidirectional : Layer
+{
+    private float[]? _y, _dyf, _dyb, _dx;
+
+    public Bidirectional(string name, int inputDim, int units, bool returnSequences, string merge, Rng rng) : base(name)
+    {
+        if (merge is not ("concat" or "sum")) throw new ArgumentException($"{name}: merge must be concat or sum, got '{merge}'");
+        Concat = merge == "concat";
+        Forwards = new Lstm($"{name}/forward", inputDim, units, returnSequences, rng);
+        Backwards = new Lstm($"{name}/backward", inputDim, units, returnSequences, rng, reverse: true);
+    }
+
+    public Lstm Forwards { get; }
+    public Lstm Backwards { get; }
+    public bool Concat { get; }
+    public override int OutputDim => Concat ? 2 * Forwards.Units : Forwards.Units;
+    public override int OutputSteps(int inputSteps) => Forwards.OutputSteps(inputSteps);
+    public override IReadOnlyList<Parameter> Parameters => [.. Forwards.Parameters, .. Backwards.Parameters];
+
+    internal override ComputeOptions Compute
+    {
+        get => Forwards.Compute;
+        set { Forwards.Compute = value; Backwards.Compute = value; }
+    }
+
+    public override Flow Forward(Flow x, Mode mode)
+    {
+        var f = Forwards.Forward(x, mode);
+        var b = Backwards.Forward(x, mode);
+        int n = f.Rows * f.Steps, u = Forwards.Units, w = OutputDim;
+        var y = Ensure(ref _y, n * w);
+        for (int i = 0; i < n; i++)
+        {
+            if (Concat)
+            {
+                Array.Copy(f.Data, i * u, y, i * w, u);
+                Array.Copy(b.Data, i * u, y, i * w + u, u);
+            }
+            else for (int j = 0; j < u; j++) y[i * u + j] = f.Data[i * u + j] + b.Data[i * u + j];
+        }
+        return f with { Data = y, Features = w };
+    }
+
+    public override Flow Backward(Flow dy, bool needInputGrad)
+    {
+        int n = dy.Rows * dy.Steps, u = Forwards.Units, w = OutputDim;
+        var df = Ensure(ref _dyf, n * u);
+        var db = Ensure(ref _dyb, n * u);
+        for (int i = 0; i < n; i++)
+        {
+            Array.Copy(dy.Data, i * w, df, i * u, u);
+            Array.Copy(dy.Data, Concat ? i * w + u : i * w, db, i * u, u);
+        }
+        var dxf = Forwards.Backward(dy with { Data = df, Features = u }, needInputGrad);
+        var dxb = Backwards.Backward(dy with { Data = db, Features = u }, needInputGrad);
+        if (!needInputGrad) return default;
+        var dx = Ensure(ref _dx, dxf.Length);
+        for (int i = 0; i < dxf.Length; i++) dx[i] = dxf.Data[i] + dxb.Data[i];
+        return dxf with { Data = dx };
+    }
+}

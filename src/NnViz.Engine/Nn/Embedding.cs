@@ -1,0 +1,71 @@
+namespace NnViz.Engine.Nn;
+
+/// <summary>
+/// Keras Embedding: token ids (as floats, rows x T) to vectors (rows x T x dim); weights vocab x dim, uniform(-0.05, 0.05)
+/// or given word vectors (<see cref="SetVectors"/>); frozen when not trainable. With MaskZero, id 0 is padding and
+/// the layer emits the mask that later layers honour.
+/// </summary>
+public sealed class Embedding : Layer
+{
+    private float[]? _y, _mask;
+    private Flow _x;
+
+    public Embedding(string name, int vocabSize, int dim, bool maskZero, Rng rng) : base(name)
+    {
+        if (vocabSize <= 0 || dim <= 0) throw new ArgumentException($"{name}: embedding needs positive vocab_size and units");
+        VocabSize = vocabSize; Dim = dim; MaskZero = maskZero;
+        Weights = new Parameter($"{name}/embeddings", [vocabSize, dim]);
+        var r = rng.Fork($"init/{name}/embeddings");
+        for (int i = 0; i < Weights.Length; i++) Weights.Value[i] = (float)r.Uniform(-0.05, 0.05);
+    }
+
+    public int VocabSize { get; }
+    public int Dim { get; }
+    public bool MaskZero { get; }
+    public Parameter Weights { get; }
+    public override int OutputDim => Dim;
+    public override IReadOnlyList<Parameter> Parameters => [Weights];
+
+    /// <summary>Initialises from word vectors (vocab x dim, row-major; row 0 is the padding id).</summary>
+    public void SetVectors(ReadOnlySpan<float> vectors)
+    {
+        if (vectors.Length != Weights.Length) throw new ArgumentException($"{Name}: expected {VocabSize} x {Dim} = {Weights.Length} values, got {vectors.Length}");
+        vectors.CopyTo(Weights.Value);
+    }
+
+    public override Flow Forward(Flow x, Mode mode)
+    {
+        if (x.Features != 1) throw new ArgumentException($"{Name}: expects token ids (1 feature per step), got {x.Features}");
+        _x = x;
+        int n = x.Rows * x.Steps;
+        var y = Ensure(ref _y, n * Dim);
+        float[]? mask = MaskZero ? Ensure(ref _mask, n) : x.Mask;
+        for (int i = 0; i < n; i++)
+        {
+            int id = Id(x.Data[i]);
+            Array.Copy(Weights.Value, id * Dim, y, i * Dim, Dim);
+            if (MaskZero) mask![i] = id == 0 ? 0f : x.Mask is null ? 1f : x.Mask[i];
+        }
+        return new Flow(y, x.Rows, x.Steps, Dim, mask);
+    }
+
+    public override Flow Backward(Flow dy, bool needInputGrad)
+    {
+        if (!Weights.Trainable) return default;
+        int n = _x.Rows * _x.Steps;
+        var g = Weights.Grad;
+        for (int i = 0; i < n; i++)
+        {
+            int o = Id(_x.Data[i]) * Dim, s = i * Dim;
+            for (int j = 0; j < Dim; j++) g[o + j] += dy.Data[s + j];
+        }
+        return default;
+    }
+
+    private int Id(float v)
+    {
+        int id = (int)v;
+        if (id < 0 || id >= VocabSize || id != v) throw new ArgumentOutOfRangeException(nameof(v), v, $"{Name}: token id outside [0, {VocabSize})");
+        return id;
+    }
+}
