@@ -25,7 +25,7 @@ public static class CanvasPoints
                      const data = JSON.parse(document.querySelector('#' + a.chart + ' > script.nv-data').textContent);
                      return data.ids.filter(id => { const [x, y] = pl.screenPosition(id);
                        return r.left + x > a.x0 && r.left + x < a.x1 && r.top + y > a.y0 && r.top + y < a.y1; }); }",
-            new { chart, x0, y0, x1, y1 });
+            new { chart, x0 = (double)x0, y0 = (double)y0, x1 = (double)x1, y1 = (double)y1 });
         return json.EnumerateArray().Select(e => e.GetString()!).ToArray();
     }
 

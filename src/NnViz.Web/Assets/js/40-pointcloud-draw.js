@@ -60,7 +60,7 @@
     ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
     const anySelected = s.selected.length > 0;
     if (s.trails) drawTrails(s, anySelected ? s.selected : (s.n <= 600 ? s.order : []));
-    ctx.globalAlpha = anySelected ? 0.22 : 1;
+    ctx.globalAlpha = anySelected ? 0.3 : 1;
     const half = Math.ceil(r + 1);
     let lastColor = null, sprite = null;
     for (let k = 0; k < s.order.length; k++) {

@@ -87,9 +87,9 @@
       st.layout = k;
       layoutButtons.forEach((b, i) => b.setAttribute('aria-pressed', i === k ? 'true' : 'false'));
       root.dataset.layout = layouts[k].name;
-      metrics.replaceChildren(...layouts.map((l, i) => el(i === k ? 'b' : 'span', {}, [
-        (i ? ' \u00A0\u00B7\u00A0 ' : '') + l.name + (l.metrics.length ? ': ' : '') +
-        l.metrics.map(m => m.name + ' ' + (m.value === null ? 'n/a' : NnViz.fmt(m.value))).join(', ')])));
+      metrics.replaceChildren(...layouts.flatMap((l, i) => [i ? ' \u00A0\u00B7\u00A0 ' : '', el(i === k ? 'b' : 'span', {}, [
+        l.name + (l.metrics.length ? ': ' : '') +
+        l.metrics.map(m => m.name + ' ' + (m.value === null ? 'n/a' : NnViz.fmt(m.value))).join(', ')])]));
       metrics.hidden = layouts.length === 1 && layouts[0].metrics.length === 0;
       resize();
     }

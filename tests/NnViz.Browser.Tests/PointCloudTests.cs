@@ -1,0 +1,123 @@
+namespace NnViz.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class PointCloudTests(BrowserFixture browser)
+{
+    private async Task<WatchedPage> OpenAsync(int n = 400, int frames = 4)
+    {
+        string page = SampleSite.SinglePointCloud(SampleSite.NewDir("pc"), n, frames);
+        var p = await browser.OpenAsync(1000, 1000);
+        await p.GotoFileAsync(page);
+        await p.WaitForAsync("() => window.NnViz && NnViz.players.pc");
+        return p;
+    }
+
+    /// <summary>The canvas pixel (RGBA) at a viewport position.</summary>
+    private static Task<int[]> PixelAsync(WatchedPage p, float x, float y) =>
+        p.Page.EvaluateAsync<int[]>(
+            @"a => { const c = document.querySelector('#pc canvas'), r = c.getBoundingClientRect(), d = c.width / r.width;
+                     return Array.from(c.getContext('2d').getImageData(Math.round((a.x - r.left) * d), Math.round((a.y - r.top) * d), 1, 1).data); }",
+            new { x = (double)x, y = (double)y });
+
+    [Fact]
+    public async Task Click_selects_a_point_and_the_selection_survives_a_frame_change()
+    {
+        await using var p = await OpenAsync();
+        var (x, y) = await CanvasPoints.WhereAsync(p, "pc", "p5");
+        await p.Page.Mouse.ClickAsync(x, y);
+        Assert.Equal(["p5"], await CanvasPoints.SelectionAsync(p, "pc"));
+        Assert.Contains("A", await p.Page.TextContentAsync("#pc .nv-selection li") ?? "");
+
+        await p.Page.FocusAsync("#pc");
+        await p.Page.Keyboard.PressAsync("ArrowRight");
+        Assert.Equal("1", await p.Page.GetAttributeAsync("#pc", "data-frame"));
+        Assert.Equal(["p5"], await CanvasPoints.SelectionAsync(p, "pc"));
+        var (x2, y2) = await CanvasPoints.WhereAsync(p, "pc", "p5");
+        Assert.True(Math.Abs(x2 - x) + Math.Abs(y2 - y) > 3, "the point should have moved between checkpoints");
+        // Drawn highlighted at its new place: full class colour (p5 is class 1, Okabe-Ito orange #E69F00), not dimmed.
+        var px = await PixelAsync(p, x2, y2);
+        Assert.True(Math.Abs(px[0] - 0xE6) < 12 && Math.Abs(px[1] - 0x9F) < 12 && px[2] < 20 && px[3] == 255, $"pixel {string.Join(",", px)}");
+        p.AssertClean("point cloud click");
+    }
+
+    [Fact]
+    public async Task Hover_shows_the_tooltip_with_label_and_text()
+    {
+        await using var p = await OpenAsync();
+        var (x, y) = await CanvasPoints.WhereAsync(p, "pc", "p7");
+        await p.Page.Mouse.MoveAsync(x, y);
+        var tip = p.Page.Locator("#pc .nv-tooltip");
+        await tip.WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Visible, Timeout = 3000 });
+        string text = await tip.TextContentAsync() ?? "";
+        Assert.Contains("p7", text);
+        Assert.Contains("class: mixed", text); // 7 % 4 = 3
+        Assert.Contains("the food was <great> & the service slow", text); // text escaped in JSON, shown verbatim
+        Assert.Contains("Nearest here:", text);
+        await p.Page.Mouse.MoveAsync(2, 2);
+        await tip.WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Hidden, Timeout = 3000 });
+        p.AssertClean("point cloud hover");
+    }
+
+    [Fact]
+    public async Task Shift_drag_lasso_selects_exactly_the_points_inside()
+    {
+        await using var p = await OpenAsync();
+        var box = await p.Page.Locator("#pc canvas").BoundingBoxAsync();
+        Assert.NotNull(box);
+        float x0 = box.X + box.Width * 0.35f, x1 = box.X + box.Width * 0.6f, y0 = box.Y + box.Height * 0.3f, y1 = box.Y + box.Height * 0.55f;
+        string[] expected = await CanvasPoints.InsideAsync(p, "pc", x0, y0, x1, y1);
+        Assert.True(expected.Length > 5, $"the rectangle should contain points, has {expected.Length}");
+        await CanvasPoints.LassoRectangleAsync(p, x0, y0, x1, y1);
+        var got = await CanvasPoints.SelectionAsync(p, "pc");
+        Assert.Equal(expected.Order(), got.Order());
+        Assert.Equal(expected.Length.ToString(), await p.Page.GetAttributeAsync("#pc", "data-selected"));
+        await p.Page.FocusAsync("#pc");
+        await p.Page.Keyboard.PressAsync("Escape");
+        Assert.Empty(await CanvasPoints.SelectionAsync(p, "pc"));
+        p.AssertClean("point cloud lasso");
+    }
+
+    [Fact]
+    public async Task Play_interpolates_between_checkpoints_and_reaches_the_last()
+    {
+        await using var p = await OpenAsync(frames: 3);
+        var (x0, y0) = await CanvasPoints.WhereAsync(p, "pc", "p1");
+        await p.Page.SelectOptionAsync("#pc .nv-speed", "2");
+        await p.Page.ClickAsync("#pc .nv-play");
+        // Mid-transition the time is fractional, i.e. positions are interpolated rather than jumping.
+        await p.WaitForAsync("() => { const t = NnViz.players.pc.transport.time; return t > 0.05 && t < 0.95; }");
+        await p.WaitForAsync("() => NnViz.players.pc.transport.time === 2 && !NnViz.players.pc.transport.playing");
+        Assert.Equal("epoch 3", await p.Page.TextContentAsync("#pc .nv-label"));
+        var (x2, y2) = await CanvasPoints.WhereAsync(p, "pc", "p1");
+        Assert.True(Math.Abs(x2 - x0) + Math.Abs(y2 - y0) > 3);
+        p.AssertClean("point cloud play");
+    }
+
+    [Fact]
+    public async Task Colour_by_and_layout_toggle_update_legend_and_metrics()
+    {
+        await using var p = await OpenAsync();
+        Assert.Contains("negative (100)", await p.Page.TextContentAsync("#pc .nv-legend") ?? "");
+        await p.Page.SelectOptionAsync("#pc .nv-colour-by", new Microsoft.Playwright.SelectOptionValue { Label = "toxic" });
+        Assert.Contains("yes (58)", await p.Page.TextContentAsync("#pc .nv-legend") ?? ""); // i % 7 == 0 for i < 400
+        var (xa, ya) = await CanvasPoints.WhereAsync(p, "pc", "p3");
+        await p.Page.ClickAsync("#pc .nv-layouts button[data-layout=independent]");
+        Assert.Equal("independent", await p.Page.GetAttributeAsync("#pc", "data-layout"));
+        Assert.Equal("independent: trustworthiness 0.921, temporal stability -0.080", await p.Page.TextContentAsync("#pc .nv-metrics b"));
+        var (xb, yb) = await CanvasPoints.WhereAsync(p, "pc", "p3");
+        Assert.True(Math.Abs(xb - xa) + Math.Abs(yb - ya) > 1, "switching layout moves points");
+        p.AssertClean("point cloud controls");
+    }
+
+    [Fact]
+    public async Task A_single_frame_is_a_static_scatter_without_transport()
+    {
+        await using var p = await OpenAsync(n: 50, frames: 1);
+        Assert.False(await p.Page.Locator("#pc .nv-transport").IsVisibleAsync());
+        var (x, y) = await CanvasPoints.WhereAsync(p, "pc", "p2");
+        await p.Page.Mouse.ClickAsync(x, y);
+        Assert.Equal(["p2"], await CanvasPoints.SelectionAsync(p, "pc"));
+        await Screenshots.TakeAndCheckAsync(p.Page, "pointcloud-static");
+        p.AssertClean("static scatter");
+    }
+}
