@@ -3,10 +3,11 @@ namespace NnViz.Data;
 /// <summary>
 /// Labelled texts: <paramref name="Labels"/> is Count x LabelNames.Count row-major (0/1 for classes, one column
 /// per label of a multi-label set); <paramref name="Ids"/> names each text's origin (file, row id) for reports;
-/// <paramref name="Generated"/> marks corpora made by a generator rather than read from real data.
+/// <paramref name="Generated"/> marks corpora made by a generator rather than read from real data, whose
+/// <paramref name="Tags"/> give each text's ground-truth features (e.g. "negation,label-noise"; see CORPORA.md).
 /// </summary>
 public sealed record TextCorpus(string Name, string[] Texts, float[] Labels, IReadOnlyList<string> LabelNames, string[] Ids,
-    bool Generated = false)
+    bool Generated = false, string[]? Tags = null)
 {
     public int Count => Texts.Length;
     public int LabelCols => LabelNames.Count;
@@ -27,9 +28,9 @@ public sealed record TextCorpus(string Name, string[] Texts, float[] Labels, IRe
         Count > 0 ? this : throw new DataException("no texts found (empty corpus)", source, hint: hint);
 }
 
-/// <summary>Records of a title and an abstract with a label (seed 001): the abstract is split into sentences by the reader.</summary>
+/// <summary>Records of a title and an abstract with a 0/1 label (seed 001); <see cref="SentenceSplitter"/> cuts abstracts into sentences.</summary>
 public sealed record TitleAbstractCorpus(string Name, string[] Titles, string[] Abstracts, float[] Labels, string[] Ids,
-    bool Generated = false)
+    bool Generated = false, string[]? Tags = null)
 {
     public int Count => Titles.Length;
 }
