@@ -1,0 +1,77 @@
+namespace NnViz.Projection.Tsne;
+
+/// <summary>
+/// O(n log n) gradient (van der Maaten 2014): attraction over the sparse P exactly, repulsion by Barnes-Hut.
+/// Each point's forces are computed independently in fixed chunks and Z is summed in point order, so the result
+/// does not depend on the number of threads.
+/// </summary>
+internal sealed class BarnesHutGradient(SparseP p, int dim, double theta) : ITsneGradient
+{
+    private readonly SpaceTree _tree = new(dim);
+    private readonly GroupedRepulsion? _grouped = dim == 2 ? new GroupedRepulsion(p.N, theta) : null;
+    private readonly double[] _rowZ = new double[p.N];
+    private readonly double[] _rep = new double[p.N * dim];
+
+    public double Compute(double[] y, double exaggeration, double[] grad)
+    {
+        int n = p.N;
+        var rep = _rep;
+        Array.Clear(rep);
+        if (_grouped is not null) _grouped.Compute(y, rep, _rowZ);
+        else _tree.Build(y, n);
+        Parallelism.ForChunks(n, 256, (start, end) =>
+        {
+            var stack = new int[1024 * 8];
+            for (int i = start; i < end; i++)
+            {
+                if (_grouped is null) _rowZ[i] = _tree.Repulsion(y, i, theta, rep.AsSpan(i * dim, dim), stack);
+                if (dim == 2) { Attraction2D(y, i, grad); continue; }
+                for (int c = 0; c < dim; c++) grad[i * dim + c] = 0;
+                for (int e = p.RowStart[i]; e < p.RowStart[i + 1]; e++)
+                {
+                    int j = p.Cols[e];
+                    double d2 = 0;
+                    for (int c = 0; c < dim; c++) { double t = y[i * dim + c] - y[j * dim + c]; d2 += t * t; }
+                    double pw = p.Values[e] / (1.0 + d2);
+                    for (int c = 0; c < dim; c++) grad[i * dim + c] += pw * (y[i * dim + c] - y[j * dim + c]);
+                }
+            }
+        });
+        double z = 0;
+        for (int i = 0; i < n; i++) z += _rowZ[i];
+        for (int i = 0; i < grad.Length; i++) grad[i] = exaggeration * grad[i] - rep[i] / z;
+        return z;
+    }
+
+    /// <summary>sum_j p_ij w_ij (y_i - y_j) for one point, written out for 2-D (the common case, and the hot loop).</summary>
+    private void Attraction2D(double[] y, int i, double[] grad)
+    {
+        double yx = y[2 * i], yy = y[2 * i + 1], gx = 0, gy = 0;
+        var cols = p.Cols; var vals = p.Values;
+        for (int e = p.RowStart[i], end = p.RowStart[i + 1]; e < end; e++)
+        {
+            int j = cols[e];
+            double dx = yx - y[2 * j], dy = yy - y[2 * j + 1];
+            double pw = vals[e] / (1.0 + dx * dx + dy * dy);
+            gx += pw * dx; gy += pw * dy;
+        }
+        grad[2 * i] = gx; grad[2 * i + 1] = gy;
+    }
+
+    public double KlDivergence(double[] y)
+    {
+        var scratch = new double[y.Length];
+        double z = Compute(y, 1, scratch);
+        double kl = 0;
+        for (int i = 0; i < p.N; i++)
+            for (int e = p.RowStart[i]; e < p.RowStart[i + 1]; e++)
+            {
+                int j = p.Cols[e];
+                double d2 = 0;
+                for (int c = 0; c < dim; c++) { double t = y[i * dim + c] - y[j * dim + c]; d2 += t * t; }
+                double q = 1.0 / (1.0 + d2) / z;
+                if (p.Values[e] > 0) kl += p.Values[e] * Math.Log(p.Values[e] / q);
+            }
+        return kl;
+    }
+}
