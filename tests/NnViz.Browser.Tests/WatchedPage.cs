@@ -13,6 +13,13 @@ public sealed class WatchedPage : IAsyncDisposable
         page.Console += (_, msg) => { if (msg.Type == "error") Add($"console error: {msg.Text}"); };
         page.PageError += (_, err) => Add($"page error: {err}");
         page.RequestFailed += (_, req) => Add($"failed request: {req.Url} ({req.Failure})");
+        // The report must work offline from file://: any request to a network scheme is a defect.
+        page.Request += (_, req) =>
+        {
+            if (!req.Url.StartsWith("file:", StringComparison.Ordinal) && !req.Url.StartsWith("data:", StringComparison.Ordinal) &&
+                !req.Url.StartsWith("blob:", StringComparison.Ordinal) && !req.Url.StartsWith("about:", StringComparison.Ordinal))
+                Add($"external request: {req.Url}");
+        };
     }
 
     public IPage Page { get; }

@@ -67,6 +67,7 @@
     root.nnvizMounted = true;
     const player = mount(root, data);
     if (root.id) NnViz.players[root.id] = player;
+    root.classList.add('nv-mounted'); // tests and page checks wait for this
     return player;
   };
 

@@ -1,4 +1,4 @@
-// Canvas helpers shared by the point cloud and the 3-D scatter: colours, sprites, legend, tooltip, pointer input.
+// Canvas helpers shared by the point cloud and the 3-D scatter: colours, legend, tooltip, pointer input.
 (function () {
   'use strict';
   const NnViz = window.NnViz;
@@ -20,29 +20,6 @@
     const order = Array.from({ length: n }, (_, i) => i);
     if (col) order.sort((a, b) => (col.codes[a] - col.codes[b]) || (a - b));
     return Uint32Array.from(order);
-  };
-
-  /** Pre-rendered discs (one per colour and radius) in device pixels: drawImage is far cheaper than arc(). */
-  NnViz.Sprites = function () {
-    const cache = new Map();
-    return {
-      get(color, radiusPx) {
-        const key = color + '|' + radiusPx;
-        let s = cache.get(key);
-        if (!s) {
-          const size = Math.ceil(radiusPx * 2 + 2);
-          s = document.createElement('canvas');
-          s.width = s.height = size;
-          const c = s.getContext('2d');
-          c.beginPath();
-          c.arc(size / 2, size / 2, radiusPx, 0, Math.PI * 2);
-          c.fillStyle = color; c.globalAlpha = 0.88; c.fill();
-          c.globalAlpha = 0.9; c.lineWidth = Math.max(0.6, radiusPx / 4); c.strokeStyle = '#ffffff'; c.stroke();
-          cache.set(key, s);
-        }
-        return s;
-      },
-    };
   };
 
   /** Sizes the canvas to its wrapper's width (height = width x aspect) at the device pixel ratio. */

@@ -51,26 +51,19 @@
   };
 
   /**
-   * Draws one frame. s: {ctx, pos, n, order, colors, col, radius (device px), sprites, selected (indices in
+   * Draws one frame. s: {ctx, pos, n, order, colors, col, radius (device px), stamps, selected (indices in
    * selection order), selectedSet, hover, trails, letters, frames, t, view, lasso (CSS px polygon), extra}.
    */
   NnViz.drawPointCloud = function (s) {
     const ctx = s.ctx, pos = s.pos, r = s.radius, dpr = s.view.dpr;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
     const anySelected = s.selected.length > 0;
+    // Unselected points are dimmed while a selection exists, so the selection reads across frames.
+    const img = s.stamps.buffer(ctx);
+    NnViz.stampPoints(img, s.stamps, pos, 2, s.order, i => NnViz.pointColor(s.col, s.colors, i),
+      anySelected ? i => s.selectedSet.has(i) : null, r, anySelected ? 0.3 : 1);
+    ctx.putImageData(img, 0, 0);
     if (s.trails) drawTrails(s, anySelected ? s.selected : (s.n <= 600 ? s.order : []));
-    ctx.globalAlpha = anySelected ? 0.3 : 1;
-    const half = Math.ceil(r + 1);
-    let lastColor = null, sprite = null;
-    for (let k = 0; k < s.order.length; k++) {
-      const i = s.order[k];
-      if (anySelected && s.selectedSet.has(i)) continue;
-      const c = NnViz.pointColor(s.col, s.colors, i);
-      if (c !== lastColor) { sprite = s.sprites.get(c, r); lastColor = c; }
-      ctx.drawImage(sprite, (pos[2 * i] - half) | 0, (pos[2 * i + 1] - half) | 0);
-    }
-    ctx.globalAlpha = 1;
     if (anySelected) drawSelected(s, r * 1.5 + dpr);
     if (s.extra) drawExtra(s);
     if (s.hover >= 0) {

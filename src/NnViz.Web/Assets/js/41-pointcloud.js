@@ -12,7 +12,7 @@
       layout: 0, column: columns.length ? 0 : -1, t: 0, hover: -1, trails: false, letters: true,
       selection: [], lasso: null, extra: null, following: false,
     };
-    const pos = new Float32Array(2 * n), sprites = NnViz.Sprites();
+    const pos = new Float32Array(2 * n), stamps = NnViz.Stamps();
     let colors = [], order = NnViz.drawOrder(null, n), view = null, size = null, pending = 0;
     const stats = { renders: 0, renderMs: 0 };
 
@@ -107,7 +107,7 @@
       const sel = selectedIndices();
       NnViz.interpolate(layouts[st.layout].frames, st.t, view, pos);
       NnViz.drawPointCloud({
-        ctx: canvas.getContext('2d'), pos, n, order, colors, col: columns[st.column] || null, radius: radius(), sprites,
+        ctx: canvas.getContext('2d'), pos, n, order, colors, col: columns[st.column] || null, radius: radius(), stamps,
         selected: sel, selectedSet: new Set(sel), hover: st.hover, trails: st.trails, letters: st.letters,
         frames: layouts[st.layout].frames, t: st.t, view, lasso: st.lasso, extra: st.extra,
       });

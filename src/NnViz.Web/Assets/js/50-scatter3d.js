@@ -8,7 +8,7 @@
     const n = data.n, xyz = Float32Array.from(data.xyz), columns = data.columns || [], texts = data.texts || null;
     const idIndex = new Map(data.ids.map((id, i) => [id, i]));
     let yaw = 0.6, pitch = 0.35, column = 0, hover = -1, spinning = false, raf = 0, size = null, selection = [];
-    const proj = new Float32Array(3 * n), sprites = NnViz.Sprites();
+    const proj = new Float32Array(3 * n), stamps = NnViz.Stamps();
     let colors = [], order = new Uint32Array(n);
     const stats = { renders: 0 };
 
@@ -63,7 +63,11 @@
     function render() {
       if (!size) return;
       const ctx = canvas.getContext('2d'), d = size.dpr, p = project(), col = columns[column] || null;
-      ctx.setTransform(1, 0, 0, 1, 0, 0); ctx.clearRect(0, 0, canvas.width, canvas.height);
+      const r = (n > 5000 ? 2.2 : n > 1000 ? 3 : 4) * d, selSet = new Set(selection.map(id => idIndex.get(id)));
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      const img = stamps.buffer(ctx);
+      NnViz.stampPoints(img, stamps, proj, 3, order, i => NnViz.pointColor(col, colors, i), selSet.size ? i => selSet.has(i) : null, r, selSet.size ? 0.3 : 1);
+      ctx.putImageData(img, 0, 0);
       ctx.lineWidth = d; ctx.strokeStyle = '#c9ccd3'; ctx.fillStyle = '#5b6473';
       ctx.font = `${Math.round(12 * d)}px system-ui, sans-serif`;
       [[1, 0, 0], [0, 1, 0], [0, 0, 1]].forEach((v, k) => {
@@ -71,14 +75,6 @@
         ctx.beginPath(); ctx.moveTo(a[0], a[1]); ctx.lineTo(b[0], b[1]); ctx.stroke();
         ctx.fillText(data.axes[k], b[0] + 4 * d, b[1]);
       });
-      const r = (n > 5000 ? 2.2 : n > 1000 ? 3 : 4) * d, selSet = new Set(selection.map(id => idIndex.get(id)));
-      ctx.globalAlpha = selSet.size ? 0.25 : 1;
-      for (const i of order) {
-        if (selSet.has(i)) continue;
-        const sp = sprites.get(NnViz.pointColor(col, colors, i), r), h = Math.ceil(r + 1);
-        ctx.drawImage(sp, (proj[3 * i] - h) | 0, (proj[3 * i + 1] - h) | 0);
-      }
-      ctx.globalAlpha = 1;
       for (const i of selSet) {
         if (i === undefined) continue;
         ctx.beginPath(); ctx.arc(proj[3 * i], proj[3 * i + 1], r * 1.5 + d, 0, Math.PI * 2);
