@@ -47,6 +47,8 @@ public class SyntheticTests
             Assert.Equal(a.X, b.X);
             Assert.Equal(a.Y, b.Y);
             Assert.NotEqual(a.X, c.X);
+            var shared = new Rng(7);
+            Assert.NotEqual(make(shared).X, make(shared).X); // the caller's stream advances: two calls, two sets
         }
     }
 

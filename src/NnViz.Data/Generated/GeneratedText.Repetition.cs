@@ -16,7 +16,7 @@ public static partial class GeneratedText
     {
         if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n), n, "must be positive");
         if (maxRepeats < 1) throw new ArgumentOutOfRangeException(nameof(maxRepeats), maxRepeats, "must be at least 1");
-        Rng r = rng.Fork("repetitive");
+        Rng r = rng;
         var texts = new string[n];
         var labels = new float[n];
         var ids = new string[n];

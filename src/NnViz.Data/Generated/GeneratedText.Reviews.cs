@@ -4,7 +4,8 @@ namespace NnViz.Data;
 
 /// <summary>
 /// Text corpora generated with a known structure, standing in for the real sets on a machine without them.
-/// Every generator is a pure function of its Rng and arguments: same seed, same bytes. Results made on them
+/// Every generator is a pure function of its Rng's state and arguments (same seed, same bytes); it draws from the
+/// Rng passed in and advances it, text by text, so a longer corpus extends a shorter one with the same seed. Results made on them
 /// are marked by <see cref="TextCorpus.Generated"/>. The rules below are the ground truth; CORPORA.md lists
 /// them with the accuracy a bag-of-words logistic regression reaches.
 /// </summary>
@@ -23,7 +24,7 @@ public static partial class GeneratedText
         double intensifierRate = 0.3, double labelNoise = 0.0, double agreement = 0.8)
     {
         if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n), n, "must be positive");
-        Rng r = rng.Fork($"reviews/{grammar.Name}");
+        Rng r = rng;
         var texts = new string[n];
         var labels = new float[n];
         var ids = new string[n];

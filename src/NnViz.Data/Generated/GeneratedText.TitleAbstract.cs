@@ -29,7 +29,7 @@ public static partial class GeneratedText
     public static TitleAbstractCorpus TitleAbstracts(Rng rng, int n)
     {
         if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n), n, "must be positive");
-        Rng r = rng.Fork("title-abstract");
+        Rng r = rng;
         var titles = new string[n];
         var abstracts = new string[n];
         var labels = new float[n];

@@ -18,7 +18,7 @@ public static partial class GeneratedText
     public static TextCorpus Toxic(Rng rng, int n, double toxicRate = 0.4)
     {
         if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n), n, "must be positive");
-        Rng r = rng.Fork("toxic");
+        Rng r = rng;
         var texts = new string[n];
         var labels = new float[n * 6];
         var ids = new string[n];

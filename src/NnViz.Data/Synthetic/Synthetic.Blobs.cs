@@ -14,7 +14,7 @@ public static partial class Synthetic
     {
         CheckCount(centers, nameof(centers));
         CheckCount(features, nameof(features));
-        Rng place = rng.Fork("blobs/centers");
+        Rng place = rng;
         var c = new double[centers * features];
         for (int i = 0; i < c.Length; i++) c[i] = place.Uniform(boxLo, boxHi);
         return Blobs(rng, n, c, features, sd);
@@ -31,7 +31,7 @@ public static partial class Synthetic
         int k = centers.Length / features;
         var points = new double[n * features];
         var labels = new int[n];
-        Rng noise = rng.Fork("blobs/noise");
+        Rng noise = rng;
         int row = 0;
         for (int j = 0; j < k; j++)
         {
@@ -43,7 +43,7 @@ public static partial class Synthetic
                     points[row * features + f] = centers[j * features + f] + sd * noise.NextGaussian();
             }
         }
-        int[] order = rng.Fork("blobs/shuffle").Permutation(n);
+        int[] order = rng.Permutation(n);
         var x = new float[n * features];
         var y = new float[n * k];
         var lab = new int[n];

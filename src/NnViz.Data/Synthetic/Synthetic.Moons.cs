@@ -33,9 +33,9 @@ public static partial class Synthetic
             py[nOut + i] = 1 - Math.Sin(t) - 0.5;
             labels[nOut + i] = 1;
         }
-        int[] order = shuffle ? rng.Fork("moons/shuffle").Permutation(n) : Identity(n);
+        int[] order = shuffle ? rng.Permutation(n) : Identity(n);
         // Noise is drawn row by row, x then y, in the shuffled order (numpy's normal(size=X.shape) after the shuffle).
-        Rng jitter = rng.Fork("moons/noise");
+        Rng jitter = rng;
         var sx = new double[n];
         var sy = new double[n];
         var sl = new int[n];

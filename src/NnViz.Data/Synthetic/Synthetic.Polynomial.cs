@@ -2,7 +2,11 @@ using NnViz.Engine;
 
 namespace NnViz.Data;
 
-/// <summary>Generated numeric sets that need no files. Every generator takes the caller's <see cref="Rng"/>.</summary>
+/// <summary>
+/// Generated numeric sets that need no files. Every generator draws from the caller's <see cref="Rng"/> and
+/// advances it (as a numpy Generator would), so two calls give two different sets: pass
+/// <c>rng.Fork("train")</c> and <c>rng.Fork("test")</c> to make each set independent of the other's size.
+/// </summary>
 public static partial class Synthetic
 {
     /// <summary>

@@ -17,7 +17,7 @@ public static partial class Synthetic
         var px = new double[n];
         var py = new double[n];
         var labels = new int[n];
-        Rng angles = rng.Fork("rings/angle"), jitter = rng.Fork("rings/noise"), order = rng.Fork("rings/shuffle");
+        Rng angles = rng, jitter = rng, order = rng;
         for (int i = 0; i < n; i++)
         {
             bool outer = i < perRing;
