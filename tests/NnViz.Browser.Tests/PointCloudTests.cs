@@ -120,4 +120,37 @@ public sealed class PointCloudTests(BrowserFixture browser)
         await Screenshots.TakeAndCheckAsync(p.Page, "pointcloud-static");
         p.AssertClean("static scatter");
     }
+
+    [Fact]
+    public async Task An_extra_point_in_raw_coordinates_lands_where_a_data_point_with_those_coordinates_is_drawn()
+    {
+        // The live explorer adds the typed sentence as a point; it must share the data's frame of reference.
+        await using var p = await OpenAsync(n: 100, frames: 2);
+        var raw = SampleSite.Clusters(100, 2).Layouts[0].Frames[0];
+        await p.Page.EvaluateAsync("xy => NnViz.players.pc.setExtraPoints([{ label: 'your sentence', color: '#CC79A7', xy }])",
+            new[] { (double)raw[2 * 9], raw[2 * 9 + 1] });
+        await p.Page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+        var (x, y) = await CanvasPoints.WhereAsync(p, "pc", "p9");
+        var px = await PixelAsync(p, x, y);
+        Assert.True(Math.Abs(px[0] - 0xCC) < 10 && Math.Abs(px[1] - 0x79) < 10 && Math.Abs(px[2] - 0xA7) < 10, $"pixel {string.Join(",", px)}");
+        p.AssertClean("extra point");
+    }
+
+    [Fact]
+    public async Task A_player_can_be_created_in_the_browser_from_json_data()
+    {
+        string dir = SampleSite.NewDir("create");
+        NnViz.Web.SiteAssets.WriteTo(Path.Combine(dir, "assets"));
+        string json = NnViz.Web.PointCloudPlayer.Json(SampleSite.Clusters(60, 2));
+        string page = Path.Combine(dir, "drop.html");
+        File.WriteAllText(page, NnViz.Web.HtmlPage.Linked("Drop", "<div id=\"host\"></div><script type=\"application/json\" id=\"d\">" + json + "</script>"));
+        await using var p = await browser.OpenAsync();
+        await p.GotoFileAsync(page);
+        await p.WaitForAsync("() => window.NnViz && NnViz.create");
+        await p.Page.EvaluateAsync("() => NnViz.create('pointcloud', document.getElementById('host'), JSON.parse(document.getElementById('d').textContent), 'made')");
+        var (x, y) = await CanvasPoints.WhereAsync(p, "made", "p4");
+        await p.Page.Mouse.ClickAsync(x, y);
+        Assert.Equal(["p4"], await CanvasPoints.SelectionAsync(p, "made"));
+        p.AssertClean("created player");
+    }
 }

@@ -71,6 +71,21 @@
     return player;
   };
 
+  /**
+   * Builds a player from data made in the browser (e.g. CSV files dropped on the page): kind is 'flipbook',
+   * 'pointcloud' or 'scatter3d'; data has the shape the C# side writes (PointCloudPlayer.Json).
+   */
+  NnViz.create = function (kind, container, data, id) {
+    const fig = NnViz.el('figure', { class: 'nv-player nv-' + kind, id, tabindex: 0, 'data-nnviz': kind, 'aria-label': data.title || kind });
+    if (data.title) fig.append(NnViz.el('figcaption', {}, [data.title]));
+    container.append(fig);
+    const player = NnViz.kinds[kind](fig, data);
+    fig.nnvizMounted = true;
+    fig.classList.add('nv-mounted');
+    if (id) NnViz.players[id] = player;
+    return player;
+  };
+
   NnViz.mountAll = function (scope) {
     (scope || document).querySelectorAll('[data-nnviz]').forEach(NnViz.mount);
   };
