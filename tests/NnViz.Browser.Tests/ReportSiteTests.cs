@@ -45,6 +45,24 @@ public sealed class ReportSiteTests(BrowserFixture browser)
         SampleSite.FlipbookByFiles(sub, 4);
         File.WriteAllText(Path.Combine(sub, "cloud.html"),
             HtmlPage.Linked("Cloud", PointCloudPlayer.Html("cloud", SampleSite.Clusters(300, 3)), "../assets"));
+        File.WriteAllText(Path.Combine(dir, "overview.html"), HtmlPage.Linked("NnVizRepro report", Overview()));
         return dir;
     }
+
+    /// <summary>An index-like page with every static part: cards, a claims table with badges, a figure with data links.</summary>
+    private static string Overview() =>
+        "<p class=\"nv-lede\">Five write-ups, reproduced on the quick profile.</p>\n" +
+        ReportParts.CardGrid([
+            new("Rings, the hidden plane", "rings/flipbook.html", "rings/frame-003.svg", "Four architectures map two rings through a 2-unit layer.", 3, 3, "quick", "generated"),
+            new("Polynomial fits", "rings/cloud.html", "rings/frame-001.svg", "Six architectures fit x^4 - 3x^2 + x + 1.", 2, 5, "quick", "generated"),
+            new("IMDB LSTM", "index.html", null, "Word impact and layer spaces.", 0, 3, "quick", "real"),
+        ]) +
+        "<h2>Claims</h2>\n" +
+        ReportParts.Table(["Claim", "Expected", "Measured", "Verdict"], [
+            ["width 1-6-1 fits best", "rank 1", "1", ReportParts.VerdictBadge("reproduced")],
+            ["chokepoint 1-3-1-3-1 is worst", "rank 6", "4", ReportParts.VerdictBadge("not reproduced")],
+            ["t-SNE beats PCA (kNN accuracy)", "> 0.9", "0.942", ReportParts.VerdictBadge("not applicable")],
+        ], numericColumns: new HashSet<int> { 2 }, rawHtmlColumns: new HashSet<int> { 3 }) +
+        ReportParts.Figure("rings/frame-003.svg", "Final fit", "The fitted curve at the last epoch",
+            [new DataLink("CSV", "rings/fit.csv"), new DataLink("JSON", "rings/metrics.json")]);
 }
