@@ -33,6 +33,21 @@
     return { w, h, dpr };
   };
 
+  /**
+   * Calls resize() after the wrapper's width changed (a scrollbar appearing, a window resize). Deferred to the next
+   * animation frame: resizing inside the observer callback changes the wrapper's height and makes Chromium report
+   * "ResizeObserver loop completed with undelivered notifications" as a page error.
+   */
+  NnViz.onWidthChange = function (wrap, changed, resize) {
+    if (!window.ResizeObserver) return;
+    let queued = false;
+    new ResizeObserver(() => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => { queued = false; if (changed()) resize(); });
+    }).observe(wrap);
+  };
+
   /** Fills a legend element: one swatch per category with its count. */
   NnViz.fillLegend = function (legend, col, colors, n) {
     legend.replaceChildren();

@@ -180,7 +180,7 @@
     transport.setTime(0);
     if (group && group.selection.length) select(group.selection, true);
     else if (data.marked && data.marked.length) select(data.marked);
-    if (window.ResizeObserver) new ResizeObserver(() => { if (size && wrap.clientWidth !== size.w) resize(); }).observe(wrap);
+    NnViz.onWidthChange(wrap, () => size && wrap.clientWidth !== size.w, resize);
     return player;
   };
 })();

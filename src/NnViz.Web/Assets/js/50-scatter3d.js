@@ -134,7 +134,7 @@
     if (group) { group.members.add(player); if (group.selection.length) selection = group.selection.slice(); }
     setColumn(0);
     resize();
-    if (window.ResizeObserver) new ResizeObserver(() => { if (size && wrap.clientWidth !== size.w) resize(); }).observe(wrap);
+    NnViz.onWidthChange(wrap, () => size && wrap.clientWidth !== size.w, resize);
     return player;
   };
 })();
