@@ -72,3 +72,43 @@ public class GemmTests
         }
     }
 }
+
+public class VectorMathTests
+{
+    [Fact]
+    public void ExpSigmoidTanhAreAccurateOverTheirRange()
+    {
+        var x = new float[20001];
+        for (int i = 0; i < x.Length; i++) x[i] = -20f + i * 0.002f;
+        var e = (float[])x.Clone(); var s = (float[])x.Clone(); var t = (float[])x.Clone();
+        Kernels.VectorMath.Exp(e); Kernels.VectorMath.Sigmoid(s); Kernels.VectorMath.Tanh(t);
+        for (int i = 0; i < x.Length; i++)
+        {
+            double v = x[i];
+            Assert.True(Math.Abs(e[i] - Math.Exp(v)) <= 3e-7 * Math.Exp(v), $"exp({v}) = {e[i]}");
+            Assert.True(Math.Abs(s[i] - 1 / (1 + Math.Exp(-v))) <= 2e-7, $"sigmoid({v}) = {s[i]}");
+            Assert.True(Math.Abs(t[i] - Math.Tanh(v)) <= 2e-7 * Math.Max(1e-3, Math.Abs(Math.Tanh(v))) + 1e-9, $"tanh({v}) = {t[i]}");
+        }
+        Assert.Equal(1f, Kernels.VectorMath.Sigmoid(100f));
+        Assert.Equal(-1f, Kernels.VectorMath.Tanh(-50f));
+        Assert.InRange(Kernels.VectorMath.Sigmoid(-200f), 0f, 1e-37f);
+    }
+
+    [Fact]
+    public void AValueHasTheSameBitsWhateverSpanItIsIn()
+    {
+        var rng = new Rng(5);
+        var x = GradCheck.RandomF(rng, 37, 6);
+        var whole = (float[])x.Clone();
+        Kernels.VectorMath.Tanh(whole);
+        for (int i = 0; i < x.Length; i++)
+        {
+            var one = new[] { x[i] };
+            Kernels.VectorMath.Tanh(one);
+            Assert.Equal(whole[i], one[0]);
+            var tail = x[i..];
+            Kernels.VectorMath.Tanh(tail);
+            Assert.Equal(whole[i], tail[0]);
+        }
+    }
+}

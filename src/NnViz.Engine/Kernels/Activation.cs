@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace NnViz.Engine.Kernels;
 
@@ -26,12 +27,14 @@ public static class Activations
 
     /// <summary>y = f(z) in place over rows x cols.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Forward<T>(Activation act, Span<T> z, int rows, int cols) where T : IFloatingPointIeee754<T>
+    public static void Forward<T>(Activation act, Span<T> z, int rows, int cols) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = rows * cols;
         switch (act)
         {
             case Activation.Linear: return;
+            case Activation.Tanh when typeof(T) == typeof(float): VectorMath.Tanh(MemoryMarshal.Cast<T, float>(z[..n])); return;
+            case Activation.Sigmoid when typeof(T) == typeof(float): VectorMath.Sigmoid(MemoryMarshal.Cast<T, float>(z[..n])); return;
             case Activation.Tanh: for (int i = 0; i < n; i++) z[i] = T.Tanh(z[i]); return;
             case Activation.Sigmoid: for (int i = 0; i < n; i++) z[i] = Sigmoid(z[i]); return;
             case Activation.Relu: for (int i = 0; i < n; i++) z[i] = T.Max(z[i], T.Zero); return;

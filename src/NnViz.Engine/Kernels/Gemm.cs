@@ -65,67 +65,77 @@ public static class Gemm
         }
     }
 
+    /// <summary>Depth of a k-panel: the B panel (KC x tile width) stays in L1 while the tile walks down the rows.
+    /// Splitting k this way keeps every chain in order (the running sum waits in C between panels, as a float).</summary>
+    private const int KC = 256;
+
     private readonly unsafe struct Job(float* a, int aRow, int aCol, float* b, int ldb, float* c, int ldc, int k, int n, bool acc)
     {
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Rows(int i0, int i1)
         {
-            int i = i0;
-            for (; i + 4 <= i1; i += 4) Block4(i);
-            for (; i < i1; i++) Block1(i);
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Block4(int i)
-        {
-            int j = 0;
-            if (Vector512.IsHardwareAccelerated)
+            for (int k0 = 0; k0 < k || k0 == 0; k0 += KC)
             {
-                for (; j + 32 <= n; j += 32) Tile4x2V512(i, j);
-                for (; j + 16 <= n; j += 16) Tile4x1V512(i, j);
+                int k1 = Math.Min(k, k0 + KC);
+                bool init = acc || k0 > 0;
+                int j = 0;
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    for (; j + 32 <= n; j += 32)
+                    {
+                        int i = i0;
+                        for (; i + 4 <= i1; i += 4) Tile4x2V512(i, j, k0, k1, init);
+                        for (; i < i1; i++) { Tile1V512(i, j, k0, k1, init); Tile1V512(i, j + 16, k0, k1, init); }
+                    }
+                    for (; j + 16 <= n; j += 16)
+                    {
+                        int i = i0;
+                        for (; i + 4 <= i1; i += 4) Tile4x1V512(i, j, k0, k1, init);
+                        for (; i < i1; i++) Tile1V512(i, j, k0, k1, init);
+                    }
+                }
+                else if (Vector256.IsHardwareAccelerated)
+                {
+                    for (; j + 16 <= n; j += 16)
+                    {
+                        int i = i0;
+                        for (; i + 4 <= i1; i += 4) Tile4x2V256(i, j, k0, k1, init);
+                        for (; i < i1; i++) { Tile1V256(i, j, k0, k1, init); Tile1V256(i, j + 8, k0, k1, init); }
+                    }
+                    for (; j + 8 <= n; j += 8)
+                    {
+                        int i = i0;
+                        for (; i + 4 <= i1; i += 4) Tile4x1V256(i, j, k0, k1, init);
+                        for (; i < i1; i++) Tile1V256(i, j, k0, k1, init);
+                    }
+                }
+                if (j < n) for (int i = i0; i < i1; i++) Scalar(i, j, k0, k1, init);
+                if (k == 0) break;
             }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                for (; j + 16 <= n; j += 16) Tile4x2V256(i, j);
-                for (; j + 8 <= n; j += 8) Tile4x1V256(i, j);
-            }
-            for (int r = i; r < i + 4; r++) Scalar(r, j, n);
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Block1(int i)
-        {
-            int j = 0;
-            if (Vector512.IsHardwareAccelerated) for (; j + 16 <= n; j += 16) Tile1V512(i, j);
-            else if (Vector256.IsHardwareAccelerated) for (; j + 8 <= n; j += 8) Tile1V256(i, j);
-            Scalar(i, j, n);
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Scalar(int i, int j0, int j1)
+        private void Scalar(int i, int j0, int k0, int k1, bool init)
         {
             float* ci = c + (long)i * ldc;
-            for (int j = j0; j < j1; j++)
+            float* ap = a + (long)i * aRow;
+            for (int j = j0; j < n; j++)
             {
-                float s = acc ? ci[j] : 0f;
-                float* ap = a + (long)i * aRow;
-                for (int p = 0; p < k; p++) s = MathF.FusedMultiplyAdd(ap[(long)p * aCol], b[(long)p * ldb + j], s);
+                float s = init ? ci[j] : 0f;
+                for (int p = k0; p < k1; p++) s = MathF.FusedMultiplyAdd(ap[(long)p * aCol], b[(long)p * ldb + j], s);
                 ci[j] = s;
             }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private Vector512<float> Init512(int i, int j) => acc ? Vector512.Load(c + (long)i * ldc + j) : Vector512<float>.Zero;
+        private Vector512<float> Init512(int i, int j, bool init) => init ? Vector512.Load(c + (long)i * ldc + j) : Vector512<float>.Zero;
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private Vector256<float> Init256(int i, int j) => acc ? Vector256.Load(c + (long)i * ldc + j) : Vector256<float>.Zero;
+        private Vector256<float> Init256(int i, int j, bool init) => init ? Vector256.Load(c + (long)i * ldc + j) : Vector256<float>.Zero;
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Tile4x2V512(int i, int j)
+        private void Tile4x2V512(int i, int j, int k0, int k1, bool init)
         {
-            Vector512<float> c00 = Init512(i, j), c01 = Init512(i, j + 16), c10 = Init512(i + 1, j), c11 = Init512(i + 1, j + 16);
-            Vector512<float> c20 = Init512(i + 2, j), c21 = Init512(i + 2, j + 16), c30 = Init512(i + 3, j), c31 = Init512(i + 3, j + 16);
+            Vector512<float> c00 = Init512(i, j, init), c01 = Init512(i, j + 16, init), c10 = Init512(i + 1, j, init), c11 = Init512(i + 1, j + 16, init);
+            Vector512<float> c20 = Init512(i + 2, j, init), c21 = Init512(i + 2, j + 16, init), c30 = Init512(i + 3, j, init), c31 = Init512(i + 3, j + 16, init);
             float* a0 = a + (long)i * aRow, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
-            for (int p = 0; p < k; p++)
+            for (int p = k0; p < k1; p++)
             {
                 float* bp = b + (long)p * ldb + j;
                 var b0 = Vector512.Load(bp); var b1 = Vector512.Load(bp + 16);
@@ -141,11 +151,11 @@ public static class Gemm
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Tile4x1V512(int i, int j)
+        private void Tile4x1V512(int i, int j, int k0, int k1, bool init)
         {
-            Vector512<float> c0 = Init512(i, j), c1 = Init512(i + 1, j), c2 = Init512(i + 2, j), c3 = Init512(i + 3, j);
+            Vector512<float> c0 = Init512(i, j, init), c1 = Init512(i + 1, j, init), c2 = Init512(i + 2, j, init), c3 = Init512(i + 3, j, init);
             float* a0 = a + (long)i * aRow, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
-            for (int p = 0; p < k; p++)
+            for (int p = k0; p < k1; p++)
             {
                 var b0 = Vector512.Load(b + (long)p * ldb + j);
                 long o = (long)p * aCol;
@@ -159,22 +169,22 @@ public static class Gemm
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Tile1V512(int i, int j)
+        private void Tile1V512(int i, int j, int k0, int k1, bool init)
         {
-            var c0 = Init512(i, j);
+            var c0 = Init512(i, j, init);
             float* a0 = a + (long)i * aRow;
-            for (int p = 0; p < k; p++)
+            for (int p = k0; p < k1; p++)
                 c0 = Vector512.FusedMultiplyAdd(Vector512.Create(a0[(long)p * aCol]), Vector512.Load(b + (long)p * ldb + j), c0);
             c0.Store(c + (long)i * ldc + j);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Tile4x2V256(int i, int j)
+        private void Tile4x2V256(int i, int j, int k0, int k1, bool init)
         {
-            Vector256<float> c00 = Init256(i, j), c01 = Init256(i, j + 8), c10 = Init256(i + 1, j), c11 = Init256(i + 1, j + 8);
-            Vector256<float> c20 = Init256(i + 2, j), c21 = Init256(i + 2, j + 8), c30 = Init256(i + 3, j), c31 = Init256(i + 3, j + 8);
+            Vector256<float> c00 = Init256(i, j, init), c01 = Init256(i, j + 8, init), c10 = Init256(i + 1, j, init), c11 = Init256(i + 1, j + 8, init);
+            Vector256<float> c20 = Init256(i + 2, j, init), c21 = Init256(i + 2, j + 8, init), c30 = Init256(i + 3, j, init), c31 = Init256(i + 3, j + 8, init);
             float* a0 = a + (long)i * aRow, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
-            for (int p = 0; p < k; p++)
+            for (int p = k0; p < k1; p++)
             {
                 float* bp = b + (long)p * ldb + j;
                 var b0 = Vector256.Load(bp); var b1 = Vector256.Load(bp + 8);
@@ -190,11 +200,11 @@ public static class Gemm
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Tile4x1V256(int i, int j)
+        private void Tile4x1V256(int i, int j, int k0, int k1, bool init)
         {
-            Vector256<float> c0 = Init256(i, j), c1 = Init256(i + 1, j), c2 = Init256(i + 2, j), c3 = Init256(i + 3, j);
+            Vector256<float> c0 = Init256(i, j, init), c1 = Init256(i + 1, j, init), c2 = Init256(i + 2, j, init), c3 = Init256(i + 3, j, init);
             float* a0 = a + (long)i * aRow, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
-            for (int p = 0; p < k; p++)
+            for (int p = k0; p < k1; p++)
             {
                 var b0 = Vector256.Load(b + (long)p * ldb + j);
                 long o = (long)p * aCol;
@@ -208,11 +218,11 @@ public static class Gemm
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Tile1V256(int i, int j)
+        private void Tile1V256(int i, int j, int k0, int k1, bool init)
         {
-            var c0 = Init256(i, j);
+            var c0 = Init256(i, j, init);
             float* a0 = a + (long)i * aRow;
-            for (int p = 0; p < k; p++)
+            for (int p = k0; p < k1; p++)
                 c0 = Vector256.FusedMultiplyAdd(Vector256.Create(a0[(long)p * aCol]), Vector256.Load(b + (long)p * ldb + j), c0);
             c0.Store(c + (long)i * ldc + j);
         }

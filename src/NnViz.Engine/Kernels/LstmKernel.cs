@@ -49,29 +49,34 @@ public static class LstmKernel
             for (int r = 0; r < rc; r++)
             {
                 var z = gates.AsSpan(zo + r * g4, g4);
+                Activate(z[..(2 * units)], sigmoid: true);
+                Activate(z.Slice(2 * units, units), sigmoid: false);
+                Activate(z.Slice(3 * units, units), sigmoid: true);
                 bool real = mask is null || mask[(r0 + r) * s.Steps + t] != T.Zero;
+                int k0 = so + r * units, p0 = po + r * units;
                 for (int j = 0; j < units; j++)
                 {
-                    T i = Activations.Sigmoid(z[j]), f = Activations.Sigmoid(z[units + j]);
-                    T gg = T.Tanh(z[2 * units + j]), o = Activations.Sigmoid(z[3 * units + j]);
-                    z[j] = i; z[units + j] = f; z[2 * units + j] = gg; z[3 * units + j] = o;
-                    int k = so + r * units + j;
-                    T cPrev = step > 0 ? c[po + r * units + j] : T.Zero;
-                    if (real)
-                    {
-                        c[k] = f * cPrev + i * gg;
-                        tc[k] = T.Tanh(c[k]);
-                        h[k] = o * tc[k];
-                    }
-                    else
-                    {
-                        c[k] = cPrev;
-                        tc[k] = T.Tanh(cPrev);
-                        h[k] = step > 0 ? h[po + r * units + j] : T.Zero;
-                    }
+                    T cPrev = step > 0 ? c[p0 + j] : T.Zero;
+                    c[k0 + j] = real ? z[units + j] * cPrev + z[j] * z[2 * units + j] : cPrev;
                 }
+                c.AsSpan(k0, units).CopyTo(tc.AsSpan(k0, units));
+                Activate(tc.AsSpan(k0, units), sigmoid: false);
+                for (int j = 0; j < units; j++)
+                    h[k0 + j] = real ? z[3 * units + j] * tc[k0 + j] : step > 0 ? h[p0 + j] : T.Zero;
             }
         }
+    }
+
+    /// <summary>Sigmoid or tanh in place: the deterministic vector path for float, the plain formula otherwise (double checks).</summary>
+    private static void Activate<T>(Span<T> v, bool sigmoid) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            var f = System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(v);
+            if (sigmoid) VectorMath.Sigmoid(f); else VectorMath.Tanh(f);
+            return;
+        }
+        for (int i = 0; i < v.Length; i++) v[i] = sigmoid ? Activations.Sigmoid(v[i]) : T.Tanh(v[i]);
     }
 
     /// <summary>Backward through time. dh: T·rows·u gradients of the loss w.r.t. every h_t (consumed: overwritten).

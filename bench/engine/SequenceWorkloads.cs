@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using NnViz.Engine;
+using NnViz.Engine.Nn;
+using NnViz.Engine.Training;
+
+namespace NnViz.Bench.Engine;
+
+public static partial class Workloads
+{
+    private const string FashionMnist = "/usr/share/datasets/fashion-mnist";
+
+    private static byte[] ReadGz(string path)
+    {
+        using var gz = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        var ms = new MemoryStream();
+        gz.CopyTo(ms);
+        return ms.ToArray();
+    }
+
+    /// <summary>B2: Fashion-MNIST MLP 784-64-10 (relu, softmax cross-entropy on logits), Adam 1e-3, batch 64: one epoch
+    /// over the 60,000 training images (a warm-up epoch first, not timed).</summary>
+    public static BenchResult Mlp(int threads)
+    {
+        var img = ReadGz(Path.Combine(FashionMnist, "train-images-idx3-ubyte.gz"));
+        var lab = ReadGz(Path.Combine(FashionMnist, "train-labels-idx1-ubyte.gz"));
+        int n = 60000;
+        var x = new float[n * 784]; var y = new float[n * 10];
+        for (int i = 0; i < x.Length; i++) x[i] = img[16 + i] / 255f;
+        for (int i = 0; i < n; i++) y[i * 10 + lab[8 + i]] = 1;
+        var rng = new Rng(4);
+        var model = Sequential.Build(784, [new LayerSpec("dense", "h", 64, "relu"), new LayerSpec("dense", "out", 10)], rng);
+        model.Compute = new ComputeOptions(threads);
+        var opt = new Adam(model.Parameters);
+        var shuffle = rng.Fork("shuffle");
+        Trainer.TrainEpoch(model, new SoftmaxCrossEntropy(), opt, x, y, 6400, 64, shuffle);
+        var sw = Stopwatch.StartNew();
+        var r = Trainer.TrainEpoch(model, new SoftmaxCrossEntropy(), opt, x, y, n, 64, shuffle);
+        return new BenchResult(sw.Elapsed.TotalSeconds, "s/epoch", $"loss {r.Loss:F4}");
+    }
+
+    private static (float[] x, float[] y) Tokens(Rng rng, int rows, int steps, int vocab, int outputs)
+    {
+        var x = new float[rows * steps]; var y = new float[rows * outputs];
+        for (int i = 0; i < x.Length; i++) x[i] = 1 + rng.NextInt(vocab - 1);
+        for (int i = 0; i < y.Length; i++) y[i] = rng.NextInt(2);
+        return (x, y);
+    }
+
+    /// <summary>IMDB-shaped: vocab 10,000, 200 tokens, Embedding 128, LSTM 64, Dense(1, sigmoid), Adam, batch 64.
+    /// Times 40 batches (after 2 warm-up batches) and scales to the 25,000-sequence epoch (391 batches).</summary>
+    public static BenchResult LstmEpoch(int threads)
+    {
+        var rng = new Rng(5);
+        const int batches = 40, batch = 64, steps = 200;
+        var (x, y) = Tokens(rng.Fork("data"), (batches + 2) * batch, steps, 10000, 1);
+        var model = Sequential.Build(steps, [new LayerSpec("embedding", "emb", Units: 128, VocabSize: 10000),
+            new LayerSpec("lstm", "lstm", Units: 64), new LayerSpec("dense", "out", 1, "sigmoid")], rng);
+        model.Compute = new ComputeOptions(threads);
+        var opt = new Adam(model.Parameters);
+        Trainer.TrainEpoch(model, new BinaryCrossEntropy(), opt, x, y, 2 * batch, batch, null);
+        var sw = Stopwatch.StartNew();
+        Trainer.TrainEpoch(model, new BinaryCrossEntropy(), opt, x[(2 * batch * steps)..], y[(2 * batch)..], batches * batch, batch, null);
+        double perBatch = sw.Elapsed.TotalSeconds / batches;
+        long peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        return new BenchResult(perBatch * Math.Ceiling(25000.0 / batch), "s/epoch",
+            $"{perBatch * 1000:F1} ms/batch; peak working set {peak / (1 << 20)} MiB");
+    }
+
+    /// <summary>BiLSTM: vocab 10,000, 100 tokens, Embedding 50, BiLSTM 64 (concat), Dense(6) on logits (multi-label BCE),
+    /// Adam, batch 64; seconds per 10,000 sequences (timed over 40 batches after warm-up).</summary>
+    public static BenchResult BiLstm(int threads)
+    {
+        var rng = new Rng(6);
+        const int batches = 40, batch = 64, steps = 100;
+        var (x, y) = Tokens(rng.Fork("data"), (batches + 2) * batch, steps, 10000, 6);
+        var model = Sequential.Build(steps, [new LayerSpec("embedding", "emb", Units: 50, VocabSize: 10000),
+            new LayerSpec("bidirectional", "bilstm", Units: 64), new LayerSpec("dense", "out", 6)], rng);
+        model.Compute = new ComputeOptions(threads);
+        var opt = new Adam(model.Parameters);
+        var loss = new BinaryCrossEntropy(fromLogits: true);
+        Trainer.TrainEpoch(model, loss, opt, x, y, 2 * batch, batch, null);
+        var sw = Stopwatch.StartNew();
+        Trainer.TrainEpoch(model, loss, opt, x[(2 * batch * steps)..], y[(2 * batch * 6)..], batches * batch, batch, null);
+        double perSeq = sw.Elapsed.TotalSeconds / (batches * batch);
+        return new BenchResult(perSeq * 10000, "s/10k seq", $"{perSeq * batch * 1000:F1} ms/batch");
+    }
+
+    /// <summary>Prefix evaluation: the IMDB-shaped model's probability after each of the 200 prefixes of a review (one pass).
+    /// Seconds per review, averaged over 50 reviews after a warm-up.</summary>
+    public static BenchResult Prefix(int threads)
+    {
+        var rng = new Rng(7);
+        var model = Sequential.Build(200, [new LayerSpec("embedding", "emb", Units: 128, VocabSize: 10000),
+            new LayerSpec("lstm", "lstm", Units: 64), new LayerSpec("dense", "out", 1, "sigmoid")], rng);
+        model.Compute = new ComputeOptions(threads);
+        var (x, _) = Tokens(rng.Fork("data"), 51, 200, 10000, 1);
+        model.PredictPrefixes(x[..200], 200);
+        var sw = Stopwatch.StartNew();
+        for (int r = 1; r <= 50; r++) model.PredictPrefixes(x[(r * 200)..((r + 1) * 200)], 200);
+        return new BenchResult(sw.Elapsed.TotalSeconds / 50, "s/review", "200 prefixes in one pass");
+    }
+
+    /// <summary>GEMM throughput of the deterministic kernel on square and layer-shaped products (GFLOP/s in the note).</summary>
+    public static BenchResult GemmThroughput(int threads)
+    {
+        var rng = new Rng(8);
+        var notes = new List<string>();
+        double total = 0;
+        foreach (var (m, k, n, at) in new[] { (512, 512, 512, false), (64, 784, 64, false), (12800, 128, 256, false), (64, 64, 256, false), (128, 12800, 256, true) })
+        {
+            int aRow = at ? 1 : k, aCol = at ? m : 1; // at: C = Aᵀ·B with A stored k x m (a weight gradient)
+            var a = new float[m * k]; var b = new float[k * n]; var c = new float[m * n];
+            for (int i = 0; i < a.Length; i++) a[i] = rng.NextFloat();
+            for (int i = 0; i < b.Length; i++) b[i] = rng.NextFloat();
+            var opts = new ComputeOptions(threads);
+            NnViz.Engine.Kernels.Gemm.Multiply<float>(a, aRow, aCol, b, n, c, n, m, k, n, false, opts);
+            int reps = (int)Math.Max(3, 2e9 / (2.0 * m * k * n));
+            var sw = Stopwatch.StartNew();
+            for (int r = 0; r < reps; r++) NnViz.Engine.Kernels.Gemm.Multiply<float>(a, aRow, aCol, b, n, c, n, m, k, n, false, opts);
+            double s = sw.Elapsed.TotalSeconds;
+            total += s;
+            notes.Add($"{m}x{k}x{n}{(at ? " (Aᵀ)" : "")}: {2.0 * m * k * n * reps / s / 1e9:F1} GFLOP/s");
+        }
+        return new BenchResult(total, "s", string.Join("; ", notes));
+    }
+}
+
+public static partial class Workloads
+{
+    /// <summary>Where an LSTM batch spends its time: forward alone (eval), and forward + backward + Adam.</summary>
+    public static BenchResult LstmParts(int threads)
+    {
+        var rng = new Rng(5);
+        const int batch = 64, steps = 200, reps = 10;
+        var (x, y) = Tokens(rng.Fork("data"), batch, steps, 10000, 1);
+        var model = Sequential.Build(steps, [new LayerSpec("embedding", "emb", Units: 128, VocabSize: 10000),
+            new LayerSpec("lstm", "lstm", Units: 64), new LayerSpec("dense", "out", 1, "sigmoid")], rng);
+        model.Compute = new ComputeOptions(threads);
+        var opt = new Adam(model.Parameters);
+        var g = new float[batch];
+        Trainer.Step(model, new BinaryCrossEntropy(), opt, x, y, g, batch);
+        var sw = Stopwatch.StartNew();
+        for (int r = 0; r < reps; r++) model.Forward(model.InputFlow(x, batch), Mode.Train);
+        double fwd = sw.Elapsed.TotalMilliseconds / reps;
+        sw.Restart();
+        for (int r = 0; r < reps; r++) { model.Forward(model.InputFlow(x, batch), Mode.Train); model.Backward(new Flow(g, batch, 1, 1)); }
+        double fb = sw.Elapsed.TotalMilliseconds / reps;
+        sw.Restart();
+        for (int r = 0; r < reps; r++) opt.Step();
+        double step = sw.Elapsed.TotalMilliseconds / reps;
+        return new BenchResult(fb / 1000, "s/batch", $"forward {fwd:F1} ms, backward {fb - fwd:F1} ms, adam {step:F1} ms");
+    }
+}
+
+public static partial class Workloads
+{
+    /// <summary>Not a timing: a SHA-256 over the parameters after a short MLP and BiLSTM training, to compare bits across
+    /// thread counts and DOTNET_EnableAVX512=0 (compare.sh prints it for each setting).</summary>
+    public static BenchResult Digest(int threads)
+    {
+        var sw = Stopwatch.StartNew();
+        var rng = new Rng(9);
+        var bytes = new List<byte>();
+        var (x, y) = Tokens(rng.Fork("data"), 96, 30, 500, 6);
+        var seq = Sequential.Build(30, [new LayerSpec("embedding", "emb", Units: 16, VocabSize: 500, MaskZero: true),
+            new LayerSpec("bidirectional", "bilstm", Units: 24, ReturnSequences: true), new LayerSpec("global_max_pooling1d", "pool"),
+            new LayerSpec("dropout", "drop", Rate: 0.3), new LayerSpec("dense", "out", 6)], rng);
+        var mlp = Sequential.Build(30, [new LayerSpec("dense", "h", 40, "tanh"), new LayerSpec("dense", "s", 8, "sigmoid"), new LayerSpec("dense", "out", 6, "softmax")], rng);
+        foreach (var (model, loss) in new (Sequential, ILoss)[] { (seq, new BinaryCrossEntropy(fromLogits: true)), (mlp, new SoftmaxCrossEntropy(fromLogits: false)) })
+        {
+            model.Compute = new ComputeOptions(threads, MinParallelWork: 0);
+            var opt = new Adam(model.Parameters);
+            for (int e = 0; e < 3; e++) Trainer.TrainEpoch(model, loss, opt, x, y, 96, 32, rng.Fork("shuffle"));
+            foreach (var p in model.Parameters) foreach (float v in p.Value) bytes.AddRange(BitConverter.GetBytes(v));
+        }
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes.ToArray()))[..16];
+        return new BenchResult(sw.Elapsed.TotalSeconds, "s", $"sha256 {hash}");
+    }
+}
