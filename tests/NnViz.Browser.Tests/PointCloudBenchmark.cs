@@ -44,6 +44,7 @@ public sealed class PointCloudBenchmark(BrowserFixture browser, ITestOutputHelpe
         string outDir = Path.Combine(RepoPaths.Root, "reports", "benchmarks");
         Directory.CreateDirectory(outDir);
         File.WriteAllText(Path.Combine(outDir, "pointcloud-fps.json"), json);
+        await Screenshots.TakeAndCheckAsync(p.Page, "pointcloud-10k", fullPage: false);
         // Sanity only (the number is the product): the animation ran and drew frames while points moved.
         Assert.True(r[1] >= 1 && r[3] > 0, $"the player did not animate: {json}");
         p.AssertClean("benchmark page");

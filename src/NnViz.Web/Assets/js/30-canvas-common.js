@@ -22,11 +22,12 @@
     return Uint32Array.from(order);
   };
 
-  /** Sizes the canvas to its wrapper's width (height = width x aspect) at the device pixel ratio. */
+  /** Sizes the canvas to its wrapper's width (height = width x aspect, capped) at the device pixel ratio. */
   NnViz.fitCanvas = function (canvas, wrap, aspect) {
     const dpr = Math.min(2, window.devicePixelRatio || 1);
     const w = Math.max(200, wrap.clientWidth);
-    const h = Math.round(w * aspect);
+    // Keep the chart and its controls on one screen: cap the height at 70 % of the window (points keep their aspect).
+    const h = Math.round(Math.min(w * aspect, Math.max(260, window.innerHeight * 0.7)));
     canvas.style.height = h + 'px';
     canvas.width = Math.round(w * dpr);
     canvas.height = Math.round(h * dpr);
