@@ -40,6 +40,20 @@ public class GeneratedTextTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Equal(Make(name, 42, 100).Texts, a.Texts[..100]); // a longer corpus extends a shorter one
     }
 
+    [Theory]
+    [InlineData("restaurant", "053A720E64EB3D4F0AD9FB54478E2F142BA904D7CC60AD4988D85584B974CF1A")]
+    [InlineData("movie", "55D60B021CC206BEB3374141DE21EF05637892385D836F62E5E2D2490DB5B8C4")]
+    [InlineData("repetitive", "AA9276876C5D59D7517BA63E0E7FA33EAA1C64DF625A0798345C4CB2606090D2")]
+    [InlineData("toxic", "1C9EC3069755BF9BEAD453CFFE9D01B87BB33E6DE7A20DF5E5C6A23CFA5C12B4")]
+    [InlineData("title-abstract", "BB906C7F4CB56F185A4526F999AAE585DD076B8630AC6AC2677606A907BC5587")]
+    public void Corpus_bytes_are_pinned_across_machines(string name, string sha256)
+    {
+        // Text generators use only integer and comparison draws (no libm), so their bytes must not depend on the
+        // CPU, AVX-512 or the OS. A deliberate generator change updates these pins and the numbers in CORPORA.md.
+        string actual = Hash(Make(name, 2026, 200));
+        Assert.True(sha256 == actual, $"{name}: {actual}");
+    }
+
     /// <summary>The documented rule, applied to the text alone: Σ weight · polarity · (−1 if "not") &gt; 0.</summary>
     private static int RuleLabel(string text, ReviewGrammar g)
     {
