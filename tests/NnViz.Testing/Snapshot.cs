@@ -35,9 +35,9 @@ public static class Snapshot
             return;
         }
         File.WriteAllText(received, normalized, new UTF8Encoding(false));
-        string why = File.Exists(verified) ? "differs from" : "has no";
+        string why = File.Exists(verified) ? "differs from the verified file" : "has no verified file yet";
         throw new SnapshotMismatchException(
-            $"Snapshot {stem}.{extension}: the output {why} the verified file.\n" +
+            $"Snapshot {stem}.{extension}: the output {why}.\n" +
             $"  received: {received}\n  verified: {verified}\n" +
             "  Review the difference (diff the two files, render SVGs with rsvg-convert), then accept with " +
             "NNVIZ_ACCEPT_SNAPSHOTS=1 dotnet test, or fix the code.");

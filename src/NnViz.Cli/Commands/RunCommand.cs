@@ -1,0 +1,93 @@
+using System.CommandLine;
+using NnViz.Lab;
+using NnViz.Lab.Runs;
+using NnViz.Lab.Specs;
+using Spectre.Console;
+
+namespace NnViz.Cli.Commands;
+
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var target = new Argument<string>("spec") { Description = "a spec file or a folder of *.yaml specs (e.g. experiments/)" };
+        var profile = Common.Profile();
+        var configs = Common.Configs();
+        var outDir = new Option<string?>("--out", "-o") { Description = "report folder (default: reports/<profile>)" };
+        var store = new Option<string>("--store") { Description = "run store for finished and partial work", DefaultValueFactory = _ => ".nnviz/store" };
+        var cmd = new Command("run",
+            "Run experiment specs: train, record, project, render figures and animations, check claims, and write the\n" +
+            "report (reports/<profile>/index.html). All specs are validated first; an invalid spec writes nothing.\n" +
+            "Finished work is reused from the run store when the inputs are unchanged; an interrupted run resumes.\n" +
+            "Examples:\n  nnviz run experiments/                      every experiment, quick profile\n" +
+            "  nnviz run experiments/rings.yaml --profile full --out /tmp/rings") { target, profile, configs, outDir, store };
+        cmd.SetAction(r => Execute(r.GetValue(target)!, r.GetValue(profile)!, Common.ConfigsDir(r.GetValue(configs)),
+            r.GetValue(outDir), r.GetValue(store)!));
+        return cmd;
+    }
+
+    private static int Execute(string target, string profileName, string configsDir, string? outDir, string storeDir)
+    {
+        if (!Common.Exists(target)) return Common.ExitInvalid;
+        string output = outDir ?? Path.Combine("reports", profileName);
+        List<RunSummary> results = [];
+        try
+        {
+            var progress = new ProgressSink();
+            var runner = new Runner(new RunnerOptions(configsDir, output, storeDir, profileName), progress);
+            var (specs, errors) = runner.ValidateAll(Runner.FindSpecs(target));
+            if (errors.Count > 0) { Common.PrintErrors(errors); return Common.ExitInvalid; }
+            AnsiConsole.MarkupLine($"Running [bold]{specs.Count}[/] experiment(s) on profile [bold]{profileName}[/] into [bold]{Markup.Escape(output)}[/]");
+            AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                .Start(ctx =>
+                {
+                    progress.Attach(ctx, specs.Select(s => s.Name));
+                    foreach (var spec in specs)
+                    {
+                        results.Add(runner.Run(spec));
+                        progress.Finish(spec.Name);
+                    }
+                });
+            runner.BuildIndex();
+        }
+        catch (SpecException e) { Common.PrintErrors(e.Errors); return Common.ExitInvalid; }
+        catch (NnViz.Data.DataException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+        var table = new Table().AddColumns("experiment", "claims reproduced", "not reproduced", "n/a", "data", "store");
+        foreach (var s in results)
+            table.AddRow(s.Name, s.Reproduced.ToString(), s.NotReproduced.ToString(), s.NotApplicable.ToString(), Markup.Escape(s.DataUsed), s.Reused ? "reused" : "ran");
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"Report: [link]{Markup.Escape(Path.GetFullPath(Path.Combine(output, "index.html")))}[/]");
+        return 0;
+    }
+
+    /// <summary>Turns the runner's progress reports into one Spectre progress bar per experiment.</summary>
+    private sealed class ProgressSink : IProgress<RunProgress>
+    {
+        private readonly Dictionary<string, ProgressTask> _tasks = new(StringComparer.Ordinal);
+
+        public void Attach(ProgressContext ctx, IEnumerable<string> names)
+        {
+            foreach (var n in names) _tasks[n] = ctx.AddTask(Markup.Escape(n), autoStart: true, maxValue: 1.0);
+        }
+
+        public void Report(RunProgress p)
+        {
+            if (!_tasks.TryGetValue(p.Experiment, out var t)) return;
+            t.Description = Markup.Escape($"{p.Experiment}: {p.Stage}");
+            t.Value = p.Fraction;
+        }
+
+        public void Finish(string name)
+        {
+            if (!_tasks.TryGetValue(name, out var t)) return;
+            t.Description = Markup.Escape(name);
+            t.Value = 1.0;
+            t.StopTask();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using NnViz.Engine;
+using NnViz.Engine.Nn;
+using NnViz.Engine.Training;
+using NnViz.Lab.Specs;
+
+namespace NnViz.Lab.Experiments.Common;
+
+/// <summary>Turns the spec's model, loss and optimizer sections into engine objects (Keras defaults throughout).</summary>
+public static class ModelFactory
+{
+    public static LayerSpec ToEngine(LayerDecl l, int vocabSize = 0) => new(
+        l.Kind switch { "pool" => l.Mode == "max" ? "global_max_pooling1d" : "global_average_pooling1d", var k => k },
+        l.Name, l.Units, l.Activation, l.Rate, vocabSize, l.ReturnSequences, l.Trainable, MaskZero: l.Kind == "embedding", l.Merge);
+
+    /// <summary>Builds a member's network; its initial weights come from rng.Fork("model/{member}").</summary>
+    public static Sequential Build(ModelMember member, int inputDim, Rng root, int vocabSize = 0)
+    {
+        var model = Sequential.Build(inputDim, member.Layers.Select(l => ToEngine(l, vocabSize)).ToList(), root.Fork($"model/{member.Name}"));
+        model.Compute = ComputeOptions.Default;
+        return model;
+    }
+
+    public static ILoss Loss(ExperimentSpec spec) => spec.Loss switch
+    {
+        "mse" => new Mse(),
+        "binary_crossentropy" => new BinaryCrossEntropy(fromLogits: false),
+        _ => new SoftmaxCrossEntropy(fromLogits: false),
+    };
+
+    public static IOptimizer Optimizer(ExperimentSpec spec, IReadOnlyList<Parameter> parameters)
+    {
+        var o = spec.Optimizer;
+        double lr = o.Double("learning_rate");
+        return o.String("kind") switch
+        {
+            "sgd" => new Sgd(parameters, lr, o.Double("momentum"), o.Bool("nesterov")),
+            "adam" => new Adam(parameters, lr),
+            _ => new RmsProp(parameters, lr),
+        };
+    }
+
+    public static TrainOptions? TrainOptions(ExperimentSpec spec) =>
+        spec.Optimizer.Has("clip_norm") ? new TrainOptions(ClipNorm: spec.Optimizer.Double("clip_norm")) : null;
+
+    /// <summary>Common whole-spec checks for dense networks on numeric data: only dense layers, output width matches the target.</summary>
+    public static void ValidateDense(ExperimentSpec spec, int outputUnits, ICollection<SpecError> errors, string? outputActivation = null)
+    {
+        foreach (var m in spec.Members)
+        {
+            foreach (var l in m.Layers.Where(l => l.Kind is not ("dense" or "")))
+                errors.Add(new SpecError(l.Where.File, l.Where.Line, l.Where.Column, $"{l.Path}.kind",
+                    $"kind '{spec.Kind}' trains dense networks on numeric data; '{l.Kind}' layers are not supported here"));
+            foreach (var l in m.Layers.Where(l => l.Kind == "dense" && l.Units == 0))
+                errors.Add(new SpecError(l.Where.File, l.Where.Line, l.Where.Column, $"{l.Path}.units", "dense layers need 'units'"));
+            var last = m.Layers[^1];
+            if (last.Kind == "dense" && last.Units != 0 && last.Units != outputUnits)
+                errors.Add(new SpecError(last.Where.File, last.Where.Line, last.Where.Column, $"{last.Path}.units",
+                    $"shape mismatch: the output layer has {last.Units} units but the target has {outputUnits} column(s)"));
+            if (outputActivation is not null && last.Activation != outputActivation)
+                errors.Add(new SpecError(last.Where.File, last.Where.Line, last.Where.Column, $"{last.Path}.activation",
+                    $"expected '{outputActivation}' on the output layer for loss '{spec.Loss}', received '{last.Activation}'"));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using NnViz.Lab.Specs;
+using YamlDotNet.RepresentationModel;
+
+namespace NnViz.Lab.Runs;
+
+/// <summary>
+/// A run profile (configs/&lt;name&gt;.yaml): overrides by dotted path, for all specs (<c>defaults</c>) and per
+/// experiment name (<c>experiments</c>). Specs hold the write-ups' own sizes; profiles scale them down.
+/// </summary>
+public sealed class Profile
+{
+    public static readonly IReadOnlyList<string> Known = ["ci", "quick", "full"];
+
+    public required string Name { get; init; }
+    public required string File { get; init; }
+    public string Description { get; init; } = "";
+    public IReadOnlyList<(string Path, YamlNode Value)> Defaults { get; init; } = [];
+    public IReadOnlyDictionary<string, IReadOnlyList<(string Path, YamlNode Value)>> PerExperiment { get; init; } =
+        new Dictionary<string, IReadOnlyList<(string, YamlNode)>>();
+
+    public IEnumerable<(string Path, YamlNode Value)> OverridesFor(string experiment) =>
+        Defaults.Concat(PerExperiment.TryGetValue(experiment, out var l) ? l : []);
+
+    /// <summary>Loads configs/&lt;name&gt;.yaml from the given configs folder.</summary>
+    public static Profile Load(string configsDir, string name)
+    {
+        string file = Path.Combine(configsDir, $"{name}.yaml");
+        if (!System.IO.File.Exists(file))
+            throw new SpecException([new SpecError(file, 1, 1, "profile",
+                $"no profile '{name}': expected {file} (profiles here: {string.Join(", ", Available(configsDir))})")]);
+        var stream = new YamlStream();
+        using (var reader = new StreamReader(file)) stream.Load(reader);
+        string display = Display(file);
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new SpecException([new SpecError(display, 1, 1, "profile", "expected a mapping with 'description', 'defaults' and 'experiments'")]);
+        var errors = new List<SpecError>();
+        string description = "";
+        var defaults = new List<(string, YamlNode)>();
+        var per = new Dictionary<string, IReadOnlyList<(string, YamlNode)>>();
+        foreach (var (k, v) in root.Children)
+        {
+            string key = ((YamlScalarNode)k).Value ?? "";
+            switch (key)
+            {
+                case "description": description = (v as YamlScalarNode)?.Value ?? ""; break;
+                case "defaults": defaults.AddRange(Overrides(v, display, key, errors)); break;
+                case "experiments" when v is YamlMappingNode exps:
+                    foreach (var (ek, ev) in exps.Children)
+                        per[((YamlScalarNode)ek).Value ?? ""] = Overrides(ev, display, $"experiments.{((YamlScalarNode)ek).Value}", errors);
+                    break;
+                default:
+                    errors.Add(new SpecError(display, (int)k.Start.Line, (int)k.Start.Column, key,
+                        $"unknown key '{key}' in profile (expected description, defaults, experiments)"));
+                    break;
+            }
+        }
+        if (errors.Count > 0) throw new SpecException(errors);
+        return new Profile { Name = name, File = display, Description = description, Defaults = defaults, PerExperiment = per };
+    }
+
+    public static IEnumerable<string> Available(string configsDir) =>
+        Directory.Exists(configsDir)
+            ? Directory.GetFiles(configsDir, "*.yaml").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal)
+            : [];
+
+    private static List<(string, YamlNode)> Overrides(YamlNode node, string file, string path, List<SpecError> errors)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            errors.Add(new SpecError(file, (int)node.Start.Line, (int)node.Start.Column, path, "expected a mapping of dotted.path: value"));
+            return [];
+        }
+        return map.Children.Select(kv => (((YamlScalarNode)kv.Key).Value ?? "", kv.Value)).ToList();
+    }
+
+    /// <summary>Paths in messages are relative to the working directory when below it (no absolute paths in artifacts).</summary>
+    public static string Display(string file)
+    {
+        string full = Path.GetFullPath(file);
+        string rel = Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
+        return rel.StartsWith("..", StringComparison.Ordinal) ? full : rel;
+    }
+}

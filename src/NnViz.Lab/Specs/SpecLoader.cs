@@ -1,0 +1,134 @@
+using NnViz.Lab.Experiments;
+using NnViz.Lab.Runs;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace NnViz.Lab.Specs;
+
+/// <summary>
+/// Reads a spec file, applies a profile's overrides, validates everything (common sections, the kind's data and
+/// options schemas, the kind's whole-spec checks) and returns the typed spec, or throws <see cref="SpecException"/>
+/// with every error found.
+/// </summary>
+public static class SpecLoader
+{
+    public static ExperimentSpec Load(string file, Profile profile)
+    {
+        string display = Profile.Display(file);
+        if (!File.Exists(file))
+            throw new SpecException([new SpecError(display, 1, 1, "", "spec file not found")]);
+        YamlMappingNode root = Parse(file, display);
+        var origin = new Dictionary<YamlNode, string>(ReferenceEqualityComparer.Instance);
+        var binder = new SchemaBinder(n => origin.TryGetValue(n, out var f) ? f : display);
+
+        string name = (root.Children.TryGetValue(new YamlScalarNode("name"), out var n) ? (n as YamlScalarNode)?.Value : null) ?? "";
+        ProfileOverrides.Apply(root, profile.OverridesFor(name), profile.File, origin, binder);
+
+        var top = binder.Bind(root, SpecSchemas.Top(ExperimentKinds.Names), "");
+        if (binder.Errors.Count > 0 && !top.Has("kind")) throw new SpecException(binder.Errors);
+        if (!top.Has("kind")) throw new SpecException(binder.Errors);
+        var kind = ExperimentKinds.ByName[top.String("kind")];
+
+        // Kind-specific sections.
+        Section data = new("data", top.Where("data"));
+        string dataKind = "";
+        if (top.Raw("data") is YamlMappingNode dataNode)
+        {
+            dataKind = (dataNode.Children.TryGetValue(new YamlScalarNode("kind"), out var dk) ? (dk as YamlScalarNode)?.Value : null) ?? "";
+            if (kind.DataSchemas.TryGetValue(dataKind, out var dataSchema))
+                data = binder.Bind(dataNode, dataSchema, "data");
+            else
+                binder.Report(dk ?? dataNode, "data.kind", $"expected one of {string.Join(", ", kind.DataSchemas.Keys)} for kind '{kind.Kind}', received '{dataKind}'"
+                    + SchemaBinder.Suggest(dataKind, kind.DataSchemas.Keys));
+        }
+        else if (top.Raw("data") is YamlNode bad)
+            binder.Report(bad, "data", $"expected a mapping with 'kind' and its parameters, received {SchemaBinder.Describe(bad)}");
+
+        Section options = top.Raw("options") is YamlNode optNode
+            ? binder.Bind(optNode, kind.OptionsSchema, "options")
+            : binder.Bind(new YamlMappingNode(), kind.OptionsSchema, "options");
+
+        var record = top.Map("record") ?? binder.Bind(new YamlMappingNode(), SpecSchemas.Record, "record");
+        foreach (var (probe, i) in record.Strings("probes").Select((p, i) => (p, i)))
+            if (!kind.ProbeIds.Contains(probe))
+                binder.Report(new SpecError(record.Where("probes").File, record.Where("probes").Line, record.Where("probes").Column,
+                    $"record.probes[{i}]", $"unknown probe '{probe}' for kind '{kind.Kind}' (expected one of {string.Join(", ", kind.ProbeIds)})"));
+        var figures = top.Strings("figures");
+        foreach (var (fig, i) in figures.Select((f, i) => (f, i)))
+            if (!kind.FigureIds.Contains(fig))
+                binder.Report(top.Error("figures", $"unknown figure '{fig}' at figures[{i}] (expected one of {string.Join(", ", kind.FigureIds)})"));
+        // Whole-spec checks (shapes, claims) still run when other sections had errors, so one pass shows everything;
+        // they need the model, loss and training sections to be readable.
+        bool checkable = top.Map("model") is not null && top.Has("loss") && top.Map("optimizer") is not null && top.Map("training") is not null
+                         && top.Has("name") && top.Has("title") && top.Has("description");
+        if (!checkable) throw new SpecException(binder.Errors);
+
+        var spec = new ExperimentSpec(
+            top.String("name"), top.String("title"), top.String("description").Trim(), kind.Kind, top.StringOrNull("source"),
+            dataKind, data, Members(top.Map("model")!, binder), top.String("loss"), top.Map("optimizer")!, top.Map("training")!, record,
+            figures.Count > 0 ? figures : kind.FigureIds, options, Claims(top), display, profile.Name, Serialize(root));
+        var errors = new List<SpecError>(binder.Errors);
+        if (spec.Members.Count > 0 && spec.Members.All(m => m.Layers.Count > 0)) kind.Validate(spec, errors);
+        ClaimChecks.Validate(spec, errors);
+        if (errors.Count > 0) throw new SpecException(errors);
+        return spec;
+    }
+
+    private static YamlMappingNode Parse(string file, string display)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(file);
+            stream.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            string msg = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
+            throw new SpecException([new SpecError(display, (int)e.Start.Line, (int)e.Start.Column, "", $"invalid YAML: {msg}")]);
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new SpecException([new SpecError(display, 1, 1, "", "expected a mapping with name, title, kind, data, model, ...")]);
+        return root;
+    }
+
+    private static IReadOnlyList<ModelMember> Members(Section model, SchemaBinder binder)
+    {
+        bool hasLayers = model.Has("layers"), hasFamily = model.Has("family");
+        if (hasLayers == hasFamily)
+        {
+            binder.Report(new SpecError(model.Location.File, model.Location.Line, model.Location.Column, "model",
+                "expected exactly one of 'layers' (one model) or 'family' (several architectures)"));
+            return [];
+        }
+        if (hasLayers) return [new ModelMember("model", Layers(model.Maps("layers")), model.Location)];
+        var members = model.Maps("family").Select(m => new ModelMember(m.String("name"), Layers(m.Maps("layers")), m.Location)).ToList();
+        foreach (var dup in members.GroupBy(m => m.Name).Where(g => g.Count() > 1))
+            binder.Report(new SpecError(dup.Last().Where.File, dup.Last().Where.Line, dup.Last().Where.Column, "model.family",
+                $"duplicate member name '{dup.Key}'"));
+        return members;
+    }
+
+    private static IReadOnlyList<LayerDecl> Layers(IReadOnlyList<Section> layers) =>
+        layers.Select((l, i) => new LayerDecl(
+            l.StringOrNull("kind") ?? "", l.StringOrNull("name") ?? $"{l.StringOrNull("kind") ?? "layer"}_{i + 1}",
+            l.Has("units") ? l.Int("units") : 0, l.StringOrNull("activation") ?? "linear",
+            l.Has("rate") ? l.Double("rate") : 0, l.Has("return_sequences") && l.Bool("return_sequences"),
+            l.StringOrNull("merge") ?? "concat", !l.Has("trainable") || l.Bool("trainable"),
+            l.StringOrNull("mode") ?? "mean", l.StringOrNull("input"), l.Path, l.Location)).ToList();
+
+    private static IReadOnlyList<ClaimSpec> Claims(Section top) =>
+        top.Maps("claims").Select(c => new ClaimSpec(
+            c.String("id"), c.String("text"), c.String("metric"), c.StringOrNull("member"), c.StringOrNull("op"),
+            c.Has("value") ? c.Double("value") : null, c.StringOrNull("other"), c.StringOrNull("other_metric"),
+            c.Double("factor"), c.StringOrNull("is"), c.Strings("profiles"), c.Location)).ToList();
+
+    /// <summary>The effective spec (profile applied) as YAML text: what is hashed and shown on the page.</summary>
+    private static string Serialize(YamlMappingNode root)
+    {
+        var doc = new YamlStream(new YamlDocument(root));
+        using var w = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        doc.Save(w, assignAnchors: false);
+        return w.ToString().Replace("\r\n", "\n").TrimEnd('.', '\n', ' ') + "\n";
+    }
+}

@@ -1,0 +1,24 @@
+namespace NnViz.Plot;
+
+/// <summary>
+/// Something drawn inside a panel's axes: its data and its style, plus how to find its extent and draw itself
+/// (ScottPlot's plottable: GetAxisLimits + Render). <see cref="Key"/> names the mark across animation frames,
+/// so a player can match "the same" mark in the next frame; it is written as a data-key attribute.
+/// </summary>
+public abstract record Mark
+{
+    public string? Key { get; init; }
+
+    /// <summary>The data extent this mark needs visible, or null when it adapts to the others (a decision line).</summary>
+    internal abstract Bounds? DataBounds();
+
+    /// <summary>Writes the mark's SVG elements into the panel's plot area.</summary>
+    internal abstract void Render(RenderContext ctx);
+
+    /// <summary>Legend rows this mark contributes (none unless it is labelled).</summary>
+    internal virtual IEnumerable<LegendEntry> LegendEntries() => [];
+}
+
+/// <summary>One legend row: a swatch (a line sample or a marker) and its text.</summary>
+public sealed record LegendEntry(string Label, string Color, bool IsLine, double[]? Dash = null,
+    MarkerShape Shape = MarkerShape.Circle, double Opacity = 1);

@@ -1,0 +1,95 @@
+using System.Text;
+
+namespace NnViz.Plot;
+
+/// <summary>Draws one panel in its grid cell: layout, grid and axes, clipped marks, legend (in that order).</summary>
+internal static class PanelRenderer
+{
+    private const string AxisColor = "#333333", GridColor = "#e6e6e6";
+
+    public static void Render(StringBuilder sb, Panel panel, PlotArea cell, string id)
+    {
+        var area = PlotAreaIn(cell, panel);
+        var (xRange, yRange) = Ranges(panel, area);
+        var xTicks = NiceTicks.Tight(xRange, TickCount(panel.XAxis, area.Width));
+        var yTicks = NiceTicks.Tight(yRange, TickCount(panel.YAxis, area.Height));
+        var x = new LinearScale(xRange, area.Left, area.Right);
+        var y = new LinearScale(yRange, area.Bottom, area.Top);
+
+        sb.Append("<g class=\"panel\" id=\"").Append(id).Append("\">\n");
+        if (panel.Title.Length > 0)
+            SvgRenderer.WriteText(sb, area.Left + area.Width / 2, cell.Top + 17, panel.Title, new TextStyle("#111111", 13, TextAnchor.Middle, Bold: true));
+        Frame(sb, panel, area, x, y, xTicks, yTicks);
+
+        sb.Append("<clipPath id=\"").Append(id).Append("-clip\"><rect x=\"").AppendNum(area.Left).Append("\" y=\"").AppendNum(area.Top)
+          .Append("\" width=\"").AppendNum(area.Width).Append("\" height=\"").AppendNum(area.Height).Append("\"/></clipPath>\n");
+        sb.Append("<g clip-path=\"url(#").Append(id).Append("-clip)\">\n");
+        var ctx = new RenderContext(sb, x, y, area);
+        foreach (var mark in panel.Marks) mark.Render(ctx);
+        sb.Append("</g>\n");
+
+        if (panel.Legend != LegendPosition.None)
+            LegendRenderer.Render(sb, panel.Marks.SelectMany(m => m.LegendEntries()).ToList(), area, panel.Legend);
+        sb.Append("</g>\n");
+    }
+
+    private static PlotArea PlotAreaIn(PlotArea cell, Panel panel)
+    {
+        double left = panel.YAxis.Label.Length > 0 ? 62 : 46;
+        double bottom = panel.XAxis.Label.Length > 0 ? 44 : 28;
+        double top = panel.Title.Length > 0 ? 28 : 12;
+        const double right = 16;
+        return new PlotArea(cell.Left + left, cell.Top + top, Math.Max(10, cell.Width - left - right), Math.Max(10, cell.Height - top - bottom));
+    }
+
+    private static int TickCount(Axis axis, double pixels) =>
+        axis.TargetTicks > 0 ? axis.TargetTicks : Math.Clamp((int)(pixels / 70), 3, 8);
+
+    /// <summary>Fixed ranges are kept; automatic ones are the marks' extent widened to nice ticks; then equal aspect.</summary>
+    internal static (DataRange X, DataRange Y) Ranges(Panel panel, PlotArea area)
+    {
+        Bounds? b = null;
+        foreach (var m in panel.Marks) b = Bounds.Union(b, m.DataBounds());
+        var bounds = b ?? new Bounds(0, 1, 0, 1);
+        DataRange xr = panel.XAxis.Range ?? NiceTicks.Loose(bounds.XMin, bounds.XMax, TickCount(panel.XAxis, area.Width)).Range;
+        DataRange yr = panel.YAxis.Range ?? NiceTicks.Loose(bounds.YMin, bounds.YMax, TickCount(panel.YAxis, area.Height)).Range;
+        if (xr.Span <= 0) xr = NiceTicks.Loose(xr.Min, xr.Max).Range;
+        if (yr.Span <= 0) yr = NiceTicks.Loose(yr.Min, yr.Max).Range;
+        if (!panel.EqualAspect) return (xr, yr);
+        // One data unit = the same number of pixels on both axes: widen the axis that has more pixels per unit.
+        double u = Math.Max(xr.Span / area.Width, yr.Span / area.Height);
+        return (Around(xr, u * area.Width), Around(yr, u * area.Height));
+    }
+
+    private static DataRange Around(DataRange r, double span)
+    {
+        double mid = (r.Min + r.Max) / 2;
+        return new DataRange(mid - span / 2, mid + span / 2);
+    }
+
+    private static void Frame(StringBuilder sb, Panel panel, PlotArea a, LinearScale x, LinearScale y, TickSet xt, TickSet yt)
+    {
+        sb.Append("<g class=\"axes\">\n");
+        if (panel.Grid)
+        {
+            sb.Append("<path d=\"");
+            foreach (double v in xt.Values) sb.Append('M').AppendNum(x.Map(v)).Append(',').AppendNum(a.Top).Append('V').AppendNum(a.Bottom);
+            foreach (double v in yt.Values) sb.Append('M').AppendNum(a.Left).Append(',').AppendNum(y.Map(v)).Append('H').AppendNum(a.Right);
+            sb.Append("\" stroke=\"").Append(GridColor).Append("\" stroke-width=\"1\" fill=\"none\"/>\n");
+        }
+        sb.Append("<rect x=\"").AppendNum(a.Left).Append("\" y=\"").AppendNum(a.Top).Append("\" width=\"").AppendNum(a.Width)
+          .Append("\" height=\"").AppendNum(a.Height).Append("\" fill=\"none\" stroke=\"").Append(AxisColor).Append("\" stroke-width=\"1\"/>\n");
+        sb.Append("<path d=\"");
+        foreach (double v in xt.Values) sb.Append('M').AppendNum(x.Map(v)).Append(',').AppendNum(a.Bottom).Append("v4");
+        foreach (double v in yt.Values) sb.Append('M').AppendNum(a.Left).Append(',').AppendNum(y.Map(v)).Append("h-4");
+        sb.Append("\" stroke=\"").Append(AxisColor).Append("\" stroke-width=\"1\"/>\n");
+        var tick = new TextStyle(AxisColor, 10, TextAnchor.Middle);
+        foreach (double v in xt.Values) SvgRenderer.WriteText(sb, x.Map(v), a.Bottom + 15, xt.Label(v), tick);
+        tick = tick with { Anchor = TextAnchor.End };
+        foreach (double v in yt.Values) SvgRenderer.WriteText(sb, a.Left - 6, y.Map(v) + 3.5, yt.Label(v), tick);
+        var label = new TextStyle("#111111", 12, TextAnchor.Middle);
+        if (panel.XAxis.Label.Length > 0) SvgRenderer.WriteText(sb, a.Left + a.Width / 2, a.Bottom + 34, panel.XAxis.Label, label);
+        if (panel.YAxis.Label.Length > 0) SvgRenderer.WriteText(sb, a.Left - 46, a.Top + a.Height / 2, panel.YAxis.Label, label, rotate: -90);
+        sb.Append("</g>\n");
+    }
+}
