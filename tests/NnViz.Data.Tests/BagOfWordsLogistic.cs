@@ -23,7 +23,7 @@ public sealed class BagOfWordsLogistic
             double gb = 0;
             for (int i = 0; i < sets.Length; i++)
             {
-                double err = m.Probability(sets[i]) - labels[i];
+                double err = m.ProbabilityOfSet(sets[i]) - labels[i];
                 foreach (int id in sets[i]) grad[id] += err;
                 gb += err;
             }
@@ -33,14 +33,17 @@ public sealed class BagOfWordsLogistic
         return m;
     }
 
-    public double Probability(IEnumerable<int> ids)
+    public double Probability(IEnumerable<int> ids) => ProbabilityOfSet(ids.Where(id => id > 0 && id < _w.Length).Distinct().ToArray());
+
+    /// <summary>For ids already filtered and distinct (the training loop's hot path).</summary>
+    private double ProbabilityOfSet(int[] set)
     {
         double z = _b;
-        foreach (int id in ids.Where(id => id > 0 && id < _w.Length).Distinct()) z += _w[id];
+        foreach (int id in set) z += _w[id];
         return 1 / (1 + Math.Exp(-z));
     }
 
-    public double Accuracy(int[][] docs, float[] labels, Func<int, int>? column = null)
+    public double Accuracy(int[][] docs, float[] labels)
     {
         int right = 0;
         for (int i = 0; i < docs.Length; i++) right += (Probability(docs[i]) >= 0.5 ? 1 : 0) == (int)labels[i] ? 1 : 0;

@@ -24,6 +24,9 @@ public class MnistTests
         Dataset d = t.ToDataset();
         Assert.Equal((10000, 784, 10), (d.Rows, d.Cols, d.YCols));
         Assert.Equal(1f, d.Y[7]);
+        ImageSet head = Mnist.Load(MnistDir, MnistSplit.Test, Mnist.DigitNames, limit: 10);
+        Assert.Equal(t.Pixels[..(10 * 784)], head.Pixels); // a limit reads only the first images
+        Assert.Equal(t.Labels[..10], head.Labels);
     }
 
     [Fact]

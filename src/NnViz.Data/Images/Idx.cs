@@ -17,8 +17,12 @@ public static class Idx
     public const int LabelsMagic = 0x00000801;
     private const string Hint = "Download the original files again (e.g. train-images-idx3-ubyte.gz) and put them, unchanged, in the data folder.";
 
-    /// <summary>Reads an IDX file and checks that its magic number is <paramref name="expectedMagic"/> (when given).</summary>
-    public static IdxArray Read(string path, int? expectedMagic = null)
+    /// <summary>
+    /// Reads an IDX file and checks that its magic number is <paramref name="expectedMagic"/> (when given). With
+    /// <paramref name="maxItems"/> only the first items along the first dimension are read (the rest of the file is
+    /// not decompressed, so its length is not checked).
+    /// </summary>
+    public static IdxArray Read(string path, int? expectedMagic = null, int? maxItems = null)
     {
         if (!System.IO.File.Exists(path))
             throw new DataException("file not found", path, hint: Hint);
@@ -28,7 +32,7 @@ public static class Idx
         using Stream s = gz ? new GZipStream(file, CompressionMode.Decompress) : file;
         try
         {
-            return ReadFrom(s, path, expectedMagic, gz);
+            return ReadFrom(s, path, expectedMagic, gz, maxItems);
         }
         catch (InvalidDataException e)
         {
@@ -36,7 +40,7 @@ public static class Idx
         }
     }
 
-    private static IdxArray ReadFrom(Stream s, string path, int? expectedMagic, bool gz)
+    private static IdxArray ReadFrom(Stream s, string path, int? expectedMagic, bool gz, int? maxItems)
     {
         Span<byte> head = stackalloc byte[4];
         if (ReadFully(s, head) < 4) throw new DataException("the file is too short to be IDX (no magic number)", path, hint: Hint);
@@ -61,12 +65,18 @@ public static class Idx
             total *= dims[i];
             if (total > Array.MaxLength) throw new DataException($"dimensions {string.Join(" x ", dims.Take(i + 1))} are too large", path, hint: Hint);
         }
+        bool partial = maxItems is int max && rank > 0 && max < dims[0];
+        if (partial)
+        {
+            total = total / dims[0] * maxItems!.Value;
+            dims[0] = maxItems.Value;
+        }
         var data = new byte[total];
         int got = ReadFully(s, data);
         if (got < total)
             throw new DataException($"truncated: the header announces {string.Join(" x ", dims)} = {total} values but the file holds {got}",
                 path, hint: Hint);
-        if (s.ReadByte() >= 0)
+        if (!partial && s.ReadByte() >= 0)
             throw new DataException($"the file is longer than its header ({string.Join(" x ", dims)}) says", path, hint: Hint);
         return new IdxArray(dims, data);
     }

@@ -49,8 +49,9 @@ public static class Mnist
     /// <summary>Reads an images file and its labels file and checks that they agree.</summary>
     public static ImageSet Load(string imagesPath, string labelsPath, IReadOnlyList<string> classNames, string name, int? limit = null)
     {
-        IdxArray img = Idx.Read(imagesPath, Idx.ImagesMagic);
-        IdxArray lab = Idx.Read(labelsPath, Idx.LabelsMagic);
+        if (limit is < 0) throw new ArgumentOutOfRangeException(nameof(limit), limit, "must be >= 0");
+        IdxArray img = Idx.Read(imagesPath, Idx.ImagesMagic, limit);
+        IdxArray lab = Idx.Read(labelsPath, Idx.LabelsMagic, limit);
         int count = img.Dims[0], h = img.Dims[1], w = img.Dims[2];
         if (lab.Dims[0] != count)
             throw new DataException($"{lab.Dims[0]} labels for {count} images in {imagesPath}", labelsPath,
