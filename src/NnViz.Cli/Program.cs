@@ -10,8 +10,9 @@ var root = new RootCommand(
     "  nnviz run experiments/poly-fit.yaml           one experiment\n" +
     "  nnviz validate experiments/                   check specs, print every error with file:line:column\n" +
     "  nnviz list                                    the experiments and experiment kinds available");
-root.Subcommands.Add(RunCommand.Create());
-root.Subcommands.Add(ValidateCommand.Create());
-root.Subcommands.Add(ListCommand.Create());
-root.Subcommands.Add(ReportCommand.Create());
+foreach (var command in typeof(ICliCommand).Assembly.GetTypes()
+             .Where(t => !t.IsInterface && typeof(ICliCommand).IsAssignableFrom(t))
+             .Select(t => (ICliCommand)Activator.CreateInstance(t)!)
+             .OrderBy(c => c.Order))
+    root.Subcommands.Add(command.Create());
 return root.Parse(args).Invoke();

@@ -6,9 +6,11 @@ using Spectre.Console;
 
 namespace NnViz.Cli.Commands;
 
-internal static class ListCommand
+internal sealed class ListCommand : ICliCommand
 {
-    public static Command Create()
+    public int Order => 30;
+
+    public Command Create()
     {
         var dir = new Option<string>("--experiments") { Description = "folder of specs", DefaultValueFactory = _ => "experiments" };
         var cmd = new Command("list", "List the experiment specs (with their kind and title) and the experiment kinds.\nExample: nnviz list") { dir };

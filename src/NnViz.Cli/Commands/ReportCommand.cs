@@ -3,9 +3,11 @@ using NnViz.Lab.Runs;
 
 namespace NnViz.Cli.Commands;
 
-internal static class ReportCommand
+internal sealed class ReportCommand : ICliCommand
 {
-    public static Command Create()
+    public int Order => 40;
+
+    public Command Create()
     {
         var profile = Common.Profile();
         var configs = Common.Configs();

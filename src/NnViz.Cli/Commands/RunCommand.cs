@@ -6,9 +6,11 @@ using Spectre.Console;
 
 namespace NnViz.Cli.Commands;
 
-internal static class RunCommand
+internal sealed class RunCommand : ICliCommand
 {
-    public static Command Create()
+    public int Order => 10;
+
+    public Command Create()
     {
         var target = new Argument<string>("spec") { Description = "a spec file or a folder of *.yaml specs (e.g. experiments/)" };
         var profile = Common.Profile();

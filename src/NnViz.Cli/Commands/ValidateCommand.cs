@@ -4,9 +4,11 @@ using NnViz.Lab.Specs;
 
 namespace NnViz.Cli.Commands;
 
-internal static class ValidateCommand
+internal sealed class ValidateCommand : ICliCommand
 {
-    public static Command Create()
+    public int Order => 20;
+
+    public Command Create()
     {
         var target = new Argument<string>("spec") { Description = "a spec file or a folder of *.yaml specs" };
         var profile = Common.Profile();

@@ -22,6 +22,13 @@ public static class SpecLoader
         var binder = new SchemaBinder(n => origin.TryGetValue(n, out var f) ? f : display);
 
         string name = (root.Children.TryGetValue(new YamlScalarNode("name"), out var n) ? (n as YamlScalarNode)?.Value : null) ?? "";
+        // A spec may scale itself per profile (profiles: {quick: {training.epochs: 30}}); the profile file's own
+        // entries for the experiment come after and win, so a user can retune without editing specs.
+        var own = root.Children.TryGetValue(new YamlScalarNode("profiles"), out var pn) && pn is YamlMappingNode pm
+            && pm.Children.TryGetValue(new YamlScalarNode(profile.Name), out var mine) && mine is YamlMappingNode mm
+            ? mm.Children.Select(kv => (((YamlScalarNode)kv.Key).Value ?? "", kv.Value)).ToList()
+            : [];
+        ProfileOverrides.Apply(root, own, display, origin, binder);
         ProfileOverrides.Apply(root, profile.OverridesFor(name), profile.File, origin, binder);
 
         var top = binder.Bind(root, SpecSchemas.Top(ExperimentKinds.Names), "");

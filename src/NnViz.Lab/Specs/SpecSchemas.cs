@@ -79,7 +79,14 @@ public static class SpecSchemas
         new Field("record", FieldType.Map, "probes per checkpoint") { Nested = Record },
         new Field("figures", FieldType.StringList, "figures to render (default: all of the kind)"),
         new Field("options", FieldType.Any, "kind-specific options"),
-        new Field("claims", FieldType.MapList, "claims checked against measurements") { Nested = Claim });
+        new Field("claims", FieldType.MapList, "claims checked against measurements") { Nested = Claim },
+        new Field("profiles", FieldType.Map, "per-profile overrides by dotted path, e.g. quick: {training.epochs: 30}") { Nested = Profiles });
+
+    /// <summary>The spec's own per-profile overrides; values are checked when applied to the sections they name.</summary>
+    public static readonly Schema Profiles = new("profiles",
+        new Field("ci", FieldType.Any, "overrides for the ci profile"),
+        new Field("quick", FieldType.Any, "overrides for the quick profile"),
+        new Field("full", FieldType.Any, "overrides for the full profile"));
 
     private static bool IsKebab(string s) =>
         s.Length > 0 && s.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-') && s[0] != '-' && s[^1] != '-';
