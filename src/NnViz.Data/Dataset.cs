@@ -14,6 +14,19 @@ public sealed record Dataset(string Name, float[] X, int Rows, int Cols, float[]
     /// <summary>Row <paramref name="i"/> of X as a span (no copy).</summary>
     public ReadOnlySpan<float> Row(int i) => X.AsSpan(i * Cols, Cols);
 
+    /// <summary>Rows [start, start + count) as a new set (e.g. a train/validation split of an already shuffled set).</summary>
+    public Dataset Slice(int start, int count)
+    {
+        if (start < 0 || count < 0 || start + count > Rows) throw new ArgumentOutOfRangeException(nameof(count), $"rows [{start}, {start + count}) outside 0..{Rows}");
+        return this with
+        {
+            X = X[(start * Cols)..((start + count) * Cols)],
+            Rows = count,
+            Y = Y[(start * YCols)..((start + count) * YCols)],
+            Labels = Labels?[start..(start + count)],
+        };
+    }
+
     /// <summary>Throws when the arrays disagree with the declared shape (callers building sets by hand).</summary>
     public Dataset Validated()
     {

@@ -123,4 +123,21 @@ public class SyntheticTests
                 Assert.Equal(centers[k * 2 + f], mean, 0.05);
             }
     }
+
+    [Fact]
+    public void Slices_keep_rows_and_labels_together()
+    {
+        Dataset d = Synthetic.Blobs(new Rng(1), 10, [0, 0, 9, 9], 2, 0.1);
+        Dataset s = d.Slice(3, 4);
+        Assert.Equal((4, 2, 2), (s.Rows, s.Cols, s.YCols));
+        Assert.Equal(d.X[6..14], s.X);
+        Assert.Equal(d.Labels![3..7], s.Labels);
+        Assert.Equal(d.Y[6..14], s.Y);
+        Assert.Same(s, s.Validated());
+        Assert.Throws<ArgumentOutOfRangeException>(() => d.Slice(8, 3));
+        TextCorpus c = GeneratedText.Toxic(new Rng(1), 10).Slice(2, 3);
+        Assert.Equal(3, c.Count);
+        Assert.Equal(18, c.Labels.Length);
+        Assert.Equal("toxic/2", c.Ids[0]);
+    }
 }

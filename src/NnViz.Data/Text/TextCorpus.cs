@@ -23,6 +23,19 @@ public sealed record TextCorpus(string Name, string[] Texts, float[] Labels, IRe
         return n;
     }
 
+    /// <summary>Texts [start, start + count) as a new corpus.</summary>
+    public TextCorpus Slice(int start, int count)
+    {
+        if (start < 0 || count < 0 || start + count > Count) throw new ArgumentOutOfRangeException(nameof(count), $"texts [{start}, {start + count}) outside 0..{Count}");
+        return this with
+        {
+            Texts = Texts[start..(start + count)],
+            Labels = Labels[(start * LabelCols)..((start + count) * LabelCols)],
+            Ids = Ids[start..(start + count)],
+            Tags = Tags?[start..(start + count)],
+        };
+    }
+
     /// <summary>Throws a <see cref="DataException"/> naming <paramref name="source"/> when the corpus is empty.</summary>
     public TextCorpus NonEmpty(string source, string hint) =>
         Count > 0 ? this : throw new DataException("no texts found (empty corpus)", source, hint: hint);
