@@ -19,7 +19,7 @@ public sealed record ReviewGrammar(
     /// <summary>Restaurant reviews (Yelp-like, seed 000 C2/C5): topic words food, ramen, pork, table, restaurant, service, ….</summary>
     public static ReviewGrammar Restaurant { get; } = new(
         "restaurant",
-        ["food", "ramen", "pork", "table", "restaurant", "service", "broth", "noodles", "waiter", "dessert"],
+        ["food", "ramen", "pork", "table", "restaurant", "service", "broth", "soup", "waiter", "dessert"],
         ["great", "delicious", "amazing", "friendly", "tasty", "fresh", "good", "excellent"],
         ["terrible", "bland", "awful", "rude", "cold", "slow", "bad", "greasy"],
         ["very", "really", "extremely", "so"],
@@ -30,7 +30,7 @@ public sealed record ReviewGrammar(
     /// <summary>Movie reviews (IMDB-like, seed 004 D2): movie, film, plot, …; boring, cool, great, … and "not".</summary>
     public static ReviewGrammar Movie { get; } = new(
         "movie",
-        ["movie", "film", "plot", "story", "acting", "ending", "actors", "soundtrack"],
+        ["movie", "film", "plot", "story", "acting", "ending", "director", "soundtrack"],
         ["great", "cool", "fun", "wonderful", "brilliant", "moving", "good", "funny"],
         ["boring", "bad", "awful", "dull", "terrible", "stupid", "slow", "predictable"],
         ["very", "really", "extremely", "so"],
