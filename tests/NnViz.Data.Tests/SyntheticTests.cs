@@ -76,6 +76,10 @@ public class SyntheticTests
     {
         Dataset d = Synthetic.Moons(new Rng(1), 7, noise: 0, shuffle: false);
         Assert.Equal(new[] { 0, 0, 0, 1, 1, 1, 1 }, d.Labels); // n_out = 7 // 2 = 3, n_in = 4
+        // scikit-learn 1.2.1 (/usr/bin/python3): make_moons(7, shuffle=False)[0].astype(np.float32).ravel()
+        float[] sklearn = [1f, 0f, 6.123234262925839e-17f, 1f, -1f, 1.2246468525851679e-16f, 0f, 0.5f,
+                           0.5f, -0.3660254180431366f, 1.5f, -0.3660254180431366f, 2f, 0.5f];
+        for (int i = 0; i < sklearn.Length; i++) Assert.Equal(sklearn[i], d.X[i], 1e-7f);
         Assert.Equal(new[] { 1f, 0f }, d.X[0..2]);               // t = 0 on the outer moon
         Assert.Equal(-1f, d.X[4]);                               // t = π
         Assert.Equal(new[] { 0f, 0.5f }, d.X[6..8]);             // inner moon starts at (1 - 1, 1 - 0 - 0.5)
