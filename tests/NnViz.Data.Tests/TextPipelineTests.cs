@@ -68,3 +68,18 @@ public class TextPipelineTests
         Assert.Equal([0f, 0f, 1f, 1f], Sequences.BagOfWords([[2, 2, 3]], 4)[..4]);
     }
 }
+
+public class FittedPipelineTests
+{
+    [Fact]
+    public void Pipeline_fits_on_training_texts_and_encodes_others_the_same_way()
+    {
+        TextPipeline p = TextPipeline.Fit(["This movie is boring.", "This movie is not boring!", "great film"],
+            new TextPipelineOptions(NumWords: 6, MaxLength: 4));
+        Assert.Equal(["<pad>", "<oov>", "this", "movie", "is", "boring", "not", "great", "film"], p.Vocabulary.Words);
+        Assert.Equal([2, 3, 4, 1, 5], p.Encode("this movie is NOT boring")); // "not" has id 6 >= num_words: OOV
+        PaddedSequences s = p.Transform(["boring", "this movie is boring indeed"]);
+        Assert.Equal([0, 0, 0, 5, 3, 4, 5, 1], s.Ids);               // pre-padding, pre-truncation
+        Assert.Equal([0f, 0f, 0f, 1f, 1f, 1f, 1f, 1f], s.Mask);
+    }
+}

@@ -22,7 +22,7 @@ public static class DataSets
     }
 
     public static TextCorpus AclImdb(DataFolder folder, string split, int? limitPerLabel = null) =>
-        Data.AclImdb.Read(Path.Combine(Require(folder, KnownDataSets.AclImdb), ".."), split, limitPerLabel);
+        Data.AclImdb.Read(Require(folder, KnownDataSets.AclImdb), split, limitPerLabel);
 
     public static TextCorpus Yelp(DataFolder folder, int? limit = null) =>
         YelpReviews.Read(FirstFile(folder, KnownDataSets.Yelp), limit);
