@@ -20,20 +20,14 @@ public static class SiteIndex
             .ToList();
         var body = new StringBuilder();
         body.Append("<header class=\"page-head\"><h1>NnVizRepro report</h1>")
+            .Append("<p class=\"nv-lede\">Published neural-network visualization experiments, re-run from YAML specs: figures, animations, and every claim checked against measured numbers.</p>")
             .Append($"<p>Profile <strong>{Html.E(profile.Name)}</strong>: {Html.E(profile.Description)}</p>")
             .Append($"<p class=\"summary-line\">{summaries.Sum(s => s.Reproduced)} of {summaries.Sum(s => s.Reproduced + s.NotReproduced)} checkable claims reproduced " +
-                    $"across {summaries.Count} experiments ({summaries.Sum(s => s.NotApplicable)} not applicable at this profile's scale).</p></header>\n<main>\n<div class=\"cards\">\n");
-        foreach (var s in summaries)
-        {
-            body.Append($"<article class=\"card\"><a href=\"{s.Name}/index.html\">");
-            if (s.Thumbnail is { } t) body.Append($"<img class=\"thumb\" src=\"{s.Name}/{Html.E(t)}\" alt=\"Thumbnail of {Html.E(s.Title)}\">");
-            body.Append($"<h2>{Html.E(s.Title)}</h2></a><p>{Html.E(s.Summary)}</p>")
-                .Append($"<p class=\"badges\"><span class=\"badge claims\">claims reproduced: {s.Reproduced} of {s.Reproduced + s.NotReproduced}")
-                .Append(s.NotApplicable > 0 ? $" ({s.NotApplicable} n/a)" : "").Append("</span> ")
-                .Append($"<span class=\"badge\">profile: {Html.E(s.Profile)}</span> ")
-                .Append($"<span class=\"badge {(s.GeneratedData ? "generated" : "real")}\">data: {Html.E(s.DataUsed)}</span></p></article>\n");
-        }
-        body.Append("</div>\n<section><h2>Run times</h2><table class=\"runtimes\"><thead><tr><th>Experiment</th><th>Seconds</th><th>Reused from store</th><th>Finished (UTC)</th></tr></thead><tbody>\n");
+                    $"across {summaries.Count} experiments ({summaries.Sum(s => s.NotApplicable)} not applicable at this profile's scale).</p></header>\n<main>\n");
+        body.Append(NnViz.Web.ReportParts.CardGrid(summaries.Select(s => new NnViz.Web.ExperimentCard(
+            s.Title, $"{s.Name}/index.html", s.Thumbnail is { } t ? $"{s.Name}/{t}" : null, s.Summary,
+            s.Reproduced, s.Reproduced + s.NotReproduced, s.Profile, s.GeneratedData ? "generated" : "real"))));
+        body.Append("<section><h2>Run times</h2><table class=\"runtimes\"><thead><tr><th>Experiment</th><th>Seconds</th><th>Reused from store</th><th>Finished (UTC)</th></tr></thead><tbody>\n");
         foreach (var s in summaries)
             body.Append($"<tr data-experiment=\"{Html.E(s.Name)}\"><td><a href=\"{s.Name}/index.html\">{Html.E(s.Name)}</a></td><td class=\"run-seconds\">–</td><td class=\"run-reused\">–</td><td class=\"run-finished\">–</td></tr>\n");
         body.Append("</tbody></table><p class=\"caption\">Times come from each experiment's provenance.json, the only record allowed to differ between identical runs.</p></section>\n</main>\n");

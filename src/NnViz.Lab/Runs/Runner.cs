@@ -80,9 +80,17 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
     public void BuildIndex() => SiteIndex.Write(options.OutDir, Profile);
 
     private static RunSummary Summarize(ExperimentSpec spec, ExperimentOutput o, IReadOnlyList<ClaimResult> claims, string key, bool reused) =>
-        new(spec.Name, spec.Title, spec.Description.Split('\n')[0], spec.Profile,
+        new(spec.Name, spec.Title, FirstSentence(spec.Description), spec.Profile,
             claims.Count(c => c.Verdict == Verdict.Reproduced), claims.Count(c => c.Verdict == Verdict.NotReproduced),
             claims.Count(c => c.Verdict == Verdict.NotApplicable), o.DataUsed, o.GeneratedData, o.Thumbnail, key[..16], reused);
+
+    /// <summary>The description's first sentence (the index card's one line).</summary>
+    private static string FirstSentence(string description)
+    {
+        string flat = string.Join(' ', description.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+        int end = flat.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? flat : flat[..(end + 1)];
+    }
 
     public static RunSummary ReadSummary(string experimentDir) =>
         System.Text.Json.JsonSerializer.Deserialize<RunSummary>(File.ReadAllText(Path.Combine(experimentDir, "summary.json")), ArtifactSink.JsonOptions)!;

@@ -1,0 +1,125 @@
+using NnViz.Data;
+using NnViz.Engine;
+using NnViz.Lab.Experiments.Animator;
+using NnViz.Lab.Experiments.Common;
+using NnViz.Lab.Runs;
+using NnViz.Lab.Specs;
+
+namespace NnViz.Lab.Experiments;
+
+/// <summary>
+/// Catalogue C (seed 000, the Neural Embedding Animator): train a text classifier, record every validation text's
+/// representation (record.layer, by default the layer before the output) after each epoch, project the epochs to 2-D
+/// twice — jointly fitted and Procrustes-aligned, and independently per epoch as the write-up did — and animate them
+/// with the temporal stability and trustworthiness of each printed beside it. The last epoch is also shown static
+/// with the most informative points lettered (C3).
+/// </summary>
+public sealed class EmbeddingAnimatorKind : IExperimentKind
+{
+    public string Kind => "embedding-animator";
+    public string Summary => "text classifier's hidden representations animated across epochs (aligned vs independent projections, C1-C3)";
+
+    private static Field[] TextFields(params Field[] extra) =>
+    [
+        new Field("kind", FieldType.String, "data kind"),
+        new Field("n", FieldType.Int, "training texts") { Required = true, Rule = Rules.AtLeast(10) },
+        new Field("val_n", FieldType.Int, "validation texts (the animated points)") { Required = true, Rule = Rules.AtLeast(10) },
+        new Field("num_words", FieldType.Int, "vocabulary size (Keras num_words)") { Default = 5000L, Rule = Rules.AtLeast(3) },
+        new Field("max_length", FieldType.Int, "tokens per text after padding/truncating (pre)") { Default = 60L, Rule = Rules.AtLeast(1) },
+        .. extra,
+    ];
+
+    public IReadOnlyDictionary<string, Schema> DataSchemas { get; } = new Dictionary<string, Schema>
+    {
+        ["reviews"] = new("generated restaurant reviews", TextFields(
+            new Field("label_noise", FieldType.Double, "fraction of labels flipped (tagged label-noise)") { Default = 0.0, Rule = Rules.Range(0, 1) })),
+        ["toxic"] = new("generated toxic comments (Jigsaw's six labels)", TextFields(
+            new Field("toxic_rate", FieldType.Double, "fraction of toxic comments") { Default = 0.4, Rule = Rules.Range(0, 1) })),
+        ["yelp"] = new("Yelp reviews (1-3 stars negative, 4-5 positive)", TextFields(
+            new Field("folder", FieldType.String, "data folder (default NNVIZ_DATA, then ./data)"))),
+        ["jigsaw"] = new("Jigsaw toxic comments train.csv (or the sample)", TextFields(
+            new Field("folder", FieldType.String, "data folder (default NNVIZ_DATA, then ./data)"))),
+    };
+
+    public Schema OptionsSchema { get; } = CommonOptions.With(
+        new Field("projection", FieldType.String, "2-D method") { Default = "tsne", OneOf = ["tsne", "umap", "pca"] },
+        new Field("perplexity", FieldType.Double, "t-SNE perplexity (capped at (n-1)/3)") { Default = 30.0, Rule = Rules.Positive() },
+        new Field("iterations", FieldType.Int, "t-SNE iterations (a third of them early exaggeration, at most 250)") { Default = 750L, Rule = Rules.AtLeast(10) },
+        new Field("movement_penalty", FieldType.Double, "joint fit: weight of each point's movement between epochs") { Default = 1.0, Rule = Rules.NonNegative() },
+        new Field("quality_k", FieldType.Int, "neighbours for trustworthiness and kNN accuracy") { Default = 10L, Rule = Rules.AtLeast(1) },
+        new Field("colour_label", FieldType.String, "label colouring the points first (the page can switch)"),
+        new Field("pretrained", FieldType.String, "initialise the embedding from word vectors in the data folder") { Default = "none", OneOf = ["none", "glove"] },
+        new Field("vectors_folder", FieldType.String, "data folder for the word vectors (default NNVIZ_DATA, then ./data)"),
+        new Field("marked_points", FieldType.Int, "points lettered on the last epoch (C3)") { Default = 12L, Rule = Rules.AtLeast(0) });
+
+    public IReadOnlyList<string> FigureIds { get; } = ["first_epoch", "animation", "separation", "consistency", "marked_last_epoch", "training_curves"];
+    public IReadOnlyList<string> ProbeIds { get; } = ["representation", "val_loss", "val_accuracy"];
+
+    public void Validate(ExperimentSpec spec, ICollection<SpecError> errors)
+    {
+        int labels = spec.DataKind is "toxic" or "jigsaw" ? 6 : 1;
+        foreach (var m in spec.Members)
+        {
+            if (m.Layers[0].Kind != "embedding")
+                errors.Add(new SpecError(m.Layers[0].Where.File, m.Layers[0].Where.Line, m.Layers[0].Where.Column, $"{m.Layers[0].Path}.kind",
+                    $"the first layer must be an embedding (texts arrive as token ids), received '{m.Layers[0].Kind}'"));
+            var last = m.Layers[^1];
+            if (last.Kind != "dense" || last.Units != labels || last.Activation != "sigmoid")
+                errors.Add(new SpecError(last.Where.File, last.Where.Line, last.Where.Column, last.Path,
+                    $"the output must be dense with {labels} sigmoid unit(s) (one per label of '{spec.DataKind}'), received {last.Kind} with {last.Units} {last.Activation} unit(s)"));
+            if (m.Layers.Count < 3)
+                errors.Add(new SpecError(m.Where.File, m.Where.Line, m.Where.Column, "model", $"member '{m.Name}' needs a hidden layer between the embedding and the output to record"));
+        }
+        if (spec.Loss != "binary_crossentropy")
+            errors.Add(new SpecError(spec.File, 1, 1, "loss", $"expected 'binary_crossentropy' with sigmoid outputs, received '{spec.Loss}'"));
+        if (spec.Options.StringOrNull("colour_label") is { } c && labels == 6 && !Jigsaw.LabelNames.Contains(c))
+            errors.Add(spec.Options.Error("colour_label", $"unknown label '{c}' (expected one of {string.Join(", ", Jigsaw.LabelNames)})"));
+    }
+
+    public ExperimentOutput Run(ExperimentSpec spec, RunContext ctx)
+    {
+        var root = new Rng(spec.Seed);
+        ctx.Report("reading data", 0);
+        var task = TextTask.Load(spec, root);
+        var (vectors, vectorsNote) = PretrainedVectors(spec, task, root);
+        var runs = spec.Members.Select((m, i) => ctx.Part($"train-{m.Name}", () => AnimatorTraining.Train(spec, m, task, vectors, root,
+            f => ctx.Report($"training {m.Name}", (i + f) / spec.Members.Count * 0.5)))).ToList();
+        int colour = ColourColumn(spec, task);
+        int[] labels = task.ValCodes(colour);
+        var projected = runs.Select((r, i) => ctx.Part($"project-{r.Member}", () =>
+        {
+            ctx.Report($"projecting {r.Member}", 0.5 + 0.4 * i / runs.Count);
+            return AnimatorProjection.Layouts.Select(l => AnimatorProjection.Project(l.Name, r.Frames, task.ValRows, r.Dim,
+                AnimatorProjection.Options(spec.Options, l.Strategy, l.Align, task.ValRows), root.Fork($"projection/{r.Member}/{l.Name}"))).ToList();
+        })).ToList();
+        var separation = runs.Select(r => AnimatorProjection.Separation(r.Frames, task.ValRows, r.Dim, labels, spec.Options.Int("quality_k"))).ToList();
+        ctx.Report("rendering", 0.9);
+        return EmbeddingAnimatorReport.Build(spec, ctx, task, runs, projected, separation, colour, vectorsNote);
+    }
+
+    /// <summary>The colour label's column: options.colour_label, else "toxic" for toxic data, else the first.</summary>
+    internal static int ColourColumn(ExperimentSpec spec, TextTask task)
+    {
+        string? want = spec.Options.StringOrNull("colour_label");
+        int i = want is null ? 0 : task.LabelNames.ToList().IndexOf(want);
+        return Math.Max(i, 0);
+    }
+
+    /// <summary>GloVe rows for the vocabulary when asked and found; otherwise null and a note saying so.</summary>
+    private static (float[]? Vectors, string Note) PretrainedVectors(ExperimentSpec spec, TextTask task, Rng root)
+    {
+        if (spec.Options.String("pretrained") != "glove") return (null, "embeddings initialised randomly (glorot uniform)");
+        try
+        {
+            var glove = DataSets.Glove(DataCatalog.ResolveFolder(spec.Options.StringOrNull("vectors_folder")));
+            var m = EmbeddingAlignment.Align(glove, task.Vocabulary, root.Fork("vectors/oov"));
+            int dim = spec.Members[0].Layers[0].Units;
+            if (m.Dim != dim) throw new DataException($"the GloVe vectors have {m.Dim} dimensions but the embedding layer has {dim} units", hint: "set the embedding's units to the vectors' dimension");
+            return (m.Weights, FormattableString.Invariant($"embeddings initialised from GloVe ({m.Coverage.Found}/{m.Coverage.Words} vocabulary words found, {100 * m.Coverage.TokenCoverage:F1} % of tokens; the rest N(0, sd²))"));
+        }
+        catch (DataException e) when (e.Message.Contains("not there", StringComparison.Ordinal))
+        {
+            return (null, $"GloVe vectors not found ({e.Message}), so the embeddings are random vectors (glorot uniform)");
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using NnViz.Lab.Experiments.Animator;
+using NnViz.Lab.Experiments.Common;
+using NnViz.Lab.Runs;
+using NnViz.Lab.Specs;
+using NnViz.Plot;
+using NnViz.Web;
+using static NnViz.Lab.ClaimChecks;
+
+namespace NnViz.Lab.Experiments;
+
+/// <summary>The embedding-animator page: epoch 1 static, the aligned/independent animation with its figures, separation by epoch, lettered last epoch and hard examples, training curves.</summary>
+internal static class EmbeddingAnimatorReport
+{
+    public static ExperimentOutput Build(ExperimentSpec spec, RunContext ctx, TextTask task, IReadOnlyList<AnimatorRun> runs,
+        IReadOnlyList<List<ProjectedSequence>> projected, IReadOnlyList<SeparationByEpoch> separation, int colour, string vectorsNote)
+    {
+        var blocks = new List<PageBlock>();
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        string label = task.LabelNames[colour];
+        int[] codes = task.ValCodes(colour);
+        string[] classNames = Categories(task, colour);
+        string? thumb = null;
+        for (int m = 0; m < runs.Count; m++)
+        {
+            var run = runs[m];
+            var seqs = projected[m];
+            var sep = separation[m];
+            string? member = runs.Count > 1 ? run.Member : null;
+            void Metric(string name, double v) { metrics[Key(name, member)] = v; if (member is not null) metrics[Key(name, run.Member)] = v; }
+            Metric("knn_first", sep.KnnAccuracy[0]);
+            Metric("knn_last", sep.KnnAccuracy[^1]);
+            Metric("silhouette_first", sep.Silhouette[0]);
+            Metric("silhouette_last", sep.Silhouette[^1]);
+            Metric("epochs_run", run.StoppedAfter);
+            Metric("final_val_accuracy", run.ValAccuracy[^1]);
+            foreach (var s in seqs)
+            {
+                Metric($"stability_{s.Name}", s.Stability);
+                Metric($"trust_{s.Name}", s.Trustworthiness);
+                Metric($"min_trust_{s.Name}", s.MinTrustworthiness);
+            }
+            string tag = runs.Count > 1 ? $"_{run.Member}" : "";
+            string heading = runs.Count > 1 ? $" ({run.Member})" : "";
+            WriteData(ctx, task, run, seqs, codes, tag);
+            blocks.Add(new MarkdownBlock(
+                $"### Model{heading}\n\n{Describe(spec, run)}; {vectorsNote}. Data: {task.DataUsed}; {task.TrainRows} training and " +
+                $"{task.ValRows} validation texts. The recorded representation is layer `{run.Layer}` ({run.Dim} values per text)."));
+            var aligned = seqs.First(s => s.Name == "aligned");
+            if (spec.Wants("first_epoch"))
+            {
+                var b = Publish.Figure(ctx, $"first_epoch{tag}", Scatter(aligned.Frames[0], codes, classNames,
+                    $"Epoch 1{heading}: validation texts by their `{run.Layer}` representation", [], 640, 480),
+                    "The first epoch on its own, before the animation: each dot is a validation text, coloured by its label.");
+                thumb ??= b.Path;
+                blocks.Add(b);
+            }
+            if (spec.Wants("animation"))
+            {
+                blocks.Add(new HtmlBlock(PointCloudPlayer.Html($"animator{tag.Replace('_', '-')}", Player(spec, task, run, seqs, colour, heading))));
+                blocks.Add(new TableBlock($"Consistency of the animation{heading}", ["layout", "temporal stability", "trustworthiness (mean)", "trustworthiness (worst epoch)", "mean displacement"],
+                    seqs.Select(s => (IReadOnlyList<string>)[s.Name, Num(s.Stability), Num(s.Trustworthiness), Num(s.MinTrustworthiness), Num(s.Displacement)]).ToList(),
+                    "Temporal stability: Pearson correlation between how far each text moves in the representation and how far its dot moves on screen, " +
+                    $"averaged over epoch transitions (1 = screen motion means data motion). Trustworthiness: k = {spec.Options.Int("quality_k")} neighbourhoods on screen that are true neighbourhoods in the representation. " +
+                    "Aligned: all epochs fitted together with a movement penalty, then Procrustes-aligned; independent: one t-SNE per epoch, as the write-up did."));
+            }
+            ctx.Artifacts.Csv($"data/separation{tag}.csv", ["epoch", "knn_accuracy", "silhouette"],
+                Enumerable.Range(0, sep.KnnAccuracy.Length).Select(e => (IReadOnlyList<object>)[e + 1, sep.KnnAccuracy[e], sep.Silhouette[e]]));
+            if (spec.Wants("separation"))
+                blocks.Add(Publish.Figure(ctx, $"separation{tag}", AnimatorFigures.Separation(sep, label, heading),
+                    $"Measured in the {run.Dim}-dimensional representation itself, not on screen: leave-one-out {spec.Options.Int("quality_k")}-NN accuracy and silhouette of the '{label}' classes after each epoch.",
+                    $"data/separation{tag}.csv"));
+            if (spec.Wants("consistency"))
+                blocks.Add(Publish.Figure(ctx, $"consistency{tag}", AnimatorFigures.Consistency(seqs, heading),
+                    "Each layout's temporal stability and mean trustworthiness; the dashed lines are the targets (stability 0.6, trustworthiness 0.9)."));
+            if (spec.Wants("marked_last_epoch") && spec.Options.Int("marked_points") > 0)
+                blocks.AddRange(Marked(spec, ctx, task, run, aligned, codes, classNames, colour, tag, heading, Metric));
+            if (spec.Wants("training_curves"))
+                blocks.Add(Publish.Figure(ctx, $"training_curves{tag}", AnimatorFigures.Training(run, heading),
+                    "Training loss, validation loss and validation accuracy (averaged over labels) per epoch; training stops early when the validation loss stops improving."));
+        }
+        return new ExperimentOutput(blocks, metrics, task.DataUsed, task.Generated, thumb);
+    }
+
+    private static string Describe(ExperimentSpec spec, AnimatorRun run) =>
+        $"`{string.Join(" → ", spec.Members.First(m => m.Name == run.Member).Layers.Select(l => l.Units > 0 ? $"{l.Kind} {l.Units}" : l.Kind))}`, " +
+        $"{run.StoppedAfter} of {spec.Epochs} epochs run{(run.StoppedAfter < spec.Epochs ? " (early stopping)" : "")}, final validation accuracy {Num(run.ValAccuracy[^1])}";
+
+    internal static string[] Categories(TextTask task, int col) =>
+        task.LabelNames.Count == 1 && task.LabelNames[0] == "positive" ? ["negative", "positive"] : [$"not {task.LabelNames[col]}", task.LabelNames[col]];
+
+    private static PointCloudData Player(ExperimentSpec spec, TextTask task, AnimatorRun run, List<ProjectedSequence> seqs, int colour, string heading)
+    {
+        var columns = Enumerable.Range(0, task.LabelNames.Count).OrderBy(c => c == colour ? 0 : 1).ThenBy(c => c)
+            .Select(c => new LabelColumn(task.LabelNames[c], task.ValCodes(c), Categories(task, c))).ToList();
+        var layouts = seqs.Select(s => new PointLayout(s.Name, s.Frames,
+            [new LayoutMetric("temporal stability", s.Stability), new LayoutMetric("trustworthiness", s.Trustworthiness)])).ToList();
+        return new PointCloudData(task.ValIds, [.. Enumerable.Range(1, run.StoppedAfter).Select(e => $"epoch {e}")], layouts, columns)
+        {
+            Title = $"Validation texts across epochs{heading}",
+            Alt = $"Animated scatter of {task.ValRows} validation texts over {run.StoppedAfter} epochs, coloured by label; toggle aligned and independent layouts.",
+            Texts = [.. task.ValTexts.Select(t => t.Length > 240 ? t[..240] + "…" : t)],
+            ShowNeighbours = true,
+            FramesPerSecond = 1,
+        };
+    }
+
+    private static IEnumerable<PageBlock> Marked(ExperimentSpec spec, RunContext ctx, TextTask task, AnimatorRun run, ProjectedSequence aligned,
+        int[] codes, string[] classNames, int colour, string tag, string heading, Action<string, double> metric)
+    {
+        int labelCols = task.LabelNames.Count;
+        float[] p = [.. Enumerable.Range(0, task.ValRows).Select(i => run.FinalProbabilities[i * labelCols + colour])];
+        var hard = HardExamples.Pick(run.Frames[^1], task.ValRows, run.Dim, codes, p, spec.Options.Int("quality_k"), spec.Options.Int("marked_points"));
+        if (task.ValTags is { } tags && tags.Any(t => t.Contains("label-noise", StringComparison.Ordinal)))
+        {
+            double baseRate = tags.Count(t => t.Contains("label-noise", StringComparison.Ordinal)) / (double)tags.Length;
+            metric("marked_mislabel_rate", hard.Count(h => tags[h.Index].Contains("label-noise", StringComparison.Ordinal)) / (double)hard.Count);
+            metric("mislabel_base_rate", baseRate);
+        }
+        var last = aligned.Frames[^1];
+        yield return Publish.Figure(ctx, $"marked_last_epoch{tag}", Scatter(last, codes, classNames,
+            $"Epoch {run.StoppedAfter}{heading}: the {hard.Count} most informative texts", hard, 760, 560),
+            "Lettered: texts whose nearest neighbours in the representation mostly carry the other label, or that the model confidently predicts against their label (suspected mislabels). Their texts and neighbours are in the table below.");
+        string Short(int i) => task.ValTexts[i].Length > 160 ? task.ValTexts[i][..160] + "…" : task.ValTexts[i];
+        yield return new TableBlock($"Hard examples{heading}", ["", "label", "p(" + task.LabelNames[colour] + ")", "other-label neighbours", "text", "its 3 nearest neighbours (label: text)"],
+            hard.Select(h => (IReadOnlyList<string>)[h.Letter, classNames[h.Label], Num(h.Probability), Num(h.NeighbourDisagreement), Short(h.Index),
+                string.Join(" | ", h.Neighbours.Take(3).Select(j => $"{classNames[codes[j]]}: {Short(j)}"))]).ToList(),
+            "Ranked by neighbour disagreement + |p − label|. On generated data with label noise, texts tagged label-noise are the true mislabels.");
+    }
+
+    private static Figure Scatter(float[] xy, int[] codes, string[] classNames, string title, IReadOnlyList<HardExample> marked, double w, double h)
+    {
+        int n = codes.Length;
+        double[] xs = [.. Enumerable.Range(0, n).Select(i => (double)xy[2 * i])];
+        double[] ys = [.. Enumerable.Range(0, n).Select(i => (double)xy[2 * i + 1])];
+        var marks = new List<Mark> { ScatterMark.ByClass(xs, ys, codes, classNames, radius: 2.6, opacity: 0.75) };
+        double span = Math.Max(xs.Max() - xs.Min(), ys.Max() - ys.Min());
+        foreach (var m in marked)
+        {
+            double x = xs[m.Index], y = ys[m.Index], dx = span * 0.06, dy = span * 0.06;
+            marks.Add(new ArrowMark(x + dx, y + dy, x, y, new LineStyle("#222222", 1.2), 6));
+            marks.Add(new TextMark(x + dx, y + dy, m.Letter, new TextStyle("#000000", 13, Bold: true), 2, -2));
+        }
+        return Figure.Single(title, new Panel(marks, "", new Axis(""), new Axis(""), EqualAspect: true, Legend: LegendPosition.BottomLeft), w, h,
+            $"{title}. Scatter of {n} validation texts after projection to 2-D, coloured {classNames[0]} / {classNames[1]}.");
+    }
+
+    private static void WriteData(RunContext ctx, TextTask task, AnimatorRun run, List<ProjectedSequence> seqs, int[] codes, string tag)
+    {
+        for (int e = 0; e < run.StoppedAfter; e++)
+        {
+            var f = run.Frames[e];
+            ctx.Artifacts.Csv($"data/representation{tag}_epoch{e + 1:00}.csv", ["id", "label", .. Enumerable.Range(0, run.Dim).Select(c => $"h{c}")],
+                Enumerable.Range(0, task.ValRows).Select(i => (IReadOnlyList<object>)[task.ValIds[i], codes[i], .. Enumerable.Range(0, run.Dim).Select(c => (object)f[i * run.Dim + c])]));
+        }
+        foreach (var s in seqs)
+            ctx.Artifacts.Npy($"data/layout{tag}_{s.Name}.npy", [.. s.Frames.SelectMany(x => x)], s.Frames.Length, task.ValRows, 2);
+    }
+}
