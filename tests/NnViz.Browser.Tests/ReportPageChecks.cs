@@ -19,6 +19,7 @@ public static class ReportPageChecks
             .Order(StringComparer.Ordinal).ToList();
         var results = new List<PageCheck>();
         string shotDir = Path.Combine(Screenshots.Dir, label);
+        if (Directory.Exists(shotDir)) Directory.Delete(shotDir, recursive: true); // no stale pictures from other runs
         Directory.CreateDirectory(shotDir);
         foreach (string file in pages)
         {

@@ -10,7 +10,25 @@ namespace NnViz.Browser.Tests;
 /// </summary>
 public static class SampleSite
 {
-    public static string NewDir(string name) => Directory.CreateTempSubdirectory("nnviz-" + name + "-").FullName;
+    /// <summary>Parent of every page the tests write; <see cref="BrowserFixture"/> prunes old runs from it.</summary>
+    public static string TempRoot => Path.Combine(Path.GetTempPath(), "nnviz-browser-tests");
+
+    public static string NewDir(string name)
+    {
+        Directory.CreateDirectory(TempRoot);
+        string dir = Path.Combine(TempRoot, name + "-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    /// <summary>Deletes test folders older than <paramref name="age"/> (a concurrent run's fresh folders stay).</summary>
+    public static void PruneOlderThan(TimeSpan age)
+    {
+        if (!Directory.Exists(TempRoot)) return;
+        foreach (var d in new DirectoryInfo(TempRoot).GetDirectories())
+            if (DateTime.UtcNow - d.CreationTimeUtc > age)
+                try { d.Delete(recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
 
     /// <summary>Four classes that start mixed and separate over the frames: point i of class i % 4.</summary>
     public static PointCloudData Clusters(int n, int frames, string title = "Hidden representations", string? group = null,
