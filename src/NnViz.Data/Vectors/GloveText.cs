@@ -6,7 +6,7 @@ namespace NnViz.Data;
 /// GloVe's text format (<c>word v1 … vD</c>, space-separated, one word per line), which is also word2vec's text
 /// format when the first line is a <c>count dim</c> header. Tokens are decoded as UTF-8 where valid and as
 /// Latin-1 otherwise (the shared GloVe sample has cp1252 bytes). Every line must have the dimension of the
-/// first; a line that does not is an error naming it.
+/// first; a line that does not is an error naming it (tokens with spaces, as in glove.840B, are allowed).
 /// </summary>
 public static class GloveText
 {
@@ -21,30 +21,40 @@ public static class GloveText
         var values = new List<float>();
         int dim = -1;
         long lineNo = 0;
-        Span<Range> parts = stackalloc Range[2];
-        while ((maxWords is null || words.Count < maxWords) && lines.Next(out ReadOnlySpan<byte> line))
+        var fields = new List<Range>(512);
+        while ((maxWords is null || words.Count < maxWords) && lines.Next(out ReadOnlySpan<byte> raw))
         {
             lineNo++;
+            ReadOnlySpan<byte> line = raw.TrimEnd((byte)' ');
             if (line.IsEmpty || line.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0) continue;
             if (lineNo == 1 && IsWord2VecHeader(line)) continue;
-            int sp = line.IndexOf((byte)' ');
-            if (sp <= 0) throw new DataException("a word without a vector", path, lineNo, Hint);
-            ReadOnlySpan<byte> rest = line[(sp + 1)..].TrimEnd((byte)' ');
-            int count = 0;
-            foreach (Range r in rest.Split((byte)' '))
+            fields.Clear();
+            foreach (Range r in line.Split((byte)' ')) fields.Add(r);
+            if (fields.Count < 2) throw new DataException("a word without a vector", path, lineNo, Hint);
+            if (dim < 0) dim = fields.Count - 1;
+            // A few tokens of the 840B vectors contain spaces (". . ."): when a line has more fields than the
+            // dimension and the extra leading ones are not numbers, they belong to the token.
+            int first = fields.Count - dim;
+            if (first < 1 || (first > 1 && AllNumbers(line, fields, 1, first)))
+                throw new DataException($"{fields.Count - 1} values where the first vector has {dim} (inconsistent dimension)", path, lineNo, Hint);
+            for (int k = first; k < fields.Count; k++)
             {
-                if (!float.TryParse(rest[r], NumberStyles.Float, CultureInfo.InvariantCulture, out float v))
-                    throw new DataException($"value {count + 1} ('{TextFiles.Shorten(TextFiles.DecodeLenient(rest[r]))}') is not a number", path, lineNo, Hint);
+                ReadOnlySpan<byte> f = line[fields[k]];
+                if (!float.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out float v))
+                    throw new DataException($"value {k - first + 1} ('{TextFiles.Shorten(TextFiles.DecodeLenient(f))}') is not a number", path, lineNo, Hint);
                 values.Add(v);
-                count++;
             }
-            if (dim < 0) dim = count;
-            else if (count != dim)
-                throw new DataException($"{count} values where the first vector has {dim} (inconsistent dimension)", path, lineNo, Hint);
-            words.Add(TextFiles.DecodeLenient(line[..sp]));
+            words.Add(TextFiles.DecodeLenient(line[..fields[first - 1].End]));
         }
         if (words.Count == 0) throw new DataException("no vectors in the file", path, hint: Hint);
         return new WordVectors(words.ToArray(), values.ToArray(), dim);
+    }
+
+    private static bool AllNumbers(ReadOnlySpan<byte> line, List<Range> fields, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+            if (!float.TryParse(line[fields[k]], NumberStyles.Float, CultureInfo.InvariantCulture, out _)) return false;
+        return true;
     }
 
     private static bool IsWord2VecHeader(ReadOnlySpan<byte> line)
