@@ -1,34 +1,19 @@
 using System.Diagnostics;
 using System.Globalization;
 using NnViz.Engine;
-using NnViz.Projection.Neighbors;
-using NnViz.Projection.Tsne;
+using NnViz.Projection.Sequences;
+using Bench.Projection;
 
-int n = int.Parse(args.Length > 0 ? args[0] : "1000", CultureInfo.InvariantCulture);
-int d = 10;
-var rng = new Rng(1);
-var x = new double[n * d];
-for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) x[i * d + j] = (i % 5) * 6 * (j == i % 5 ? 1 : 0) + rng.NextGaussian();
-var y = new double[n * 2];
-for (int i = 0; i < y.Length; i++) y[i] = 10 * rng.NextGaussian();
-double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
-var c0 = Cpu();
-var knn = ExactKnn.Search(x, n, d, 90);
-var c1 = Cpu();
-var p = Affinities.FromNeighbors(knn, 30);
-var c2 = Cpu();
-Console.WriteLine($"knn {c1 - c0:F0} ms, P {c2 - c1:F0} ms, nnz/row {p.Cols.Length / (double)n:F1}");
-var g = new BarnesHutGradient(p, 2, 0.5);
-var grad = new double[n * 2];
-for (int r = 0; r < 30; r++) g.Compute(y, 1, grad);
-c0 = Cpu();
-for (int r = 0; r < 50; r++) g.Compute(y, 1, grad);
-c1 = Cpu();
-var rep = new GroupedRepulsion(n, 0.5);
-var rr = new double[n * 2]; var z = new double[n];
-for (int r = 0; r < 50; r++) rep.Compute(y, rr, z);
-c2 = Cpu();
-var qt = new QuadTree();
-for (int r = 0; r < 50; r++) qt.Build(y, n);
-var c3 = Cpu();
-Console.WriteLine($"gradient {(c1 - c0) / 50:F2} ms cpu, repulsion {(c2 - c1) / 50:F2}, build {(c3 - c2) / 50:F2}");
+int n = 300, d = 20, frames = 4;
+foreach (var speed in new[] { 0.8, 2.0, 4.0 })
+{
+    var data = Drift.Make(new Rng(40), n, d, frames, maxSpeed: speed);
+    foreach (var method in new[] { SequenceMethod.Tsne, SequenceMethod.Umap })
+    foreach (var strategy in new[] { SequenceStrategy.Independent, SequenceStrategy.Joint })
+    {
+        var sw = Stopwatch.StartNew();
+        var r = SequenceProjector.Project(data, n, d, new SequenceOptions { Method = method, Strategy = strategy, Umap = new() { Epochs = 200 }, Tsne = new() { Iterations = 500 } }, new Rng(1));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"speed {speed} {method,-5} {strategy,-11} corr={r.Stability.MovementCorrelation:F3} [{string.Join(" ", r.Stability.PerTransitionCorrelation.Select(v => v.ToString("F2", CultureInfo.InvariantCulture)))}] disp={r.Stability.MeanDisplacement:F3} trust={r.Quality!.Average(q => q.Trustworthiness):F3} {sw.Elapsed.TotalSeconds:F1}s"));
+    }
+}
