@@ -35,6 +35,7 @@ public static class Activations
             case Activation.Linear: return;
             case Activation.Tanh when typeof(T) == typeof(float): VectorMath.Tanh(MemoryMarshal.Cast<T, float>(z[..n])); return;
             case Activation.Sigmoid when typeof(T) == typeof(float): VectorMath.Sigmoid(MemoryMarshal.Cast<T, float>(z[..n])); return;
+            case Activation.Relu when typeof(T) == typeof(float): VectorMath.Relu(MemoryMarshal.Cast<T, float>(z[..n])); return;
             case Activation.Tanh: for (int i = 0; i < n; i++) z[i] = T.Tanh(z[i]); return;
             case Activation.Sigmoid: for (int i = 0; i < n; i++) z[i] = Sigmoid(z[i]); return;
             case Activation.Relu: for (int i = 0; i < n; i++) z[i] = T.Max(z[i], T.Zero); return;

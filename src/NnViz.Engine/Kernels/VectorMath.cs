@@ -56,6 +56,7 @@ public static class VectorMath
     public static void Exp(Span<float> v) => Apply(v, 0);
     public static void Sigmoid(Span<float> v) => Apply(v, 1);
     public static void Tanh(Span<float> v) => Apply(v, 2);
+    public static void Relu(Span<float> v) => Apply(v, 3);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Apply(Span<float> v, int fn)
@@ -78,7 +79,7 @@ public static class VectorMath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Op(Vector256<float> x, int fn) => fn switch { 0 => Exp(x), 1 => Sigmoid(x), _ => Tanh(x) };
+    private static Vector256<float> Op(Vector256<float> x, int fn) => fn switch { 0 => Exp(x), 1 => Sigmoid(x), 2 => Tanh(x), _ => Vector256.Max(x, Vector256<float>.Zero) };
 
     /// <summary>Scalar versions through the vector path (one lane used), for code that needs a single value.</summary>
     public static float Tanh(float x) => Tanh(Vector256.Create(x)).GetElement(0);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using NnViz.Engine.Nn;
 
 namespace NnViz.Engine.Training;
@@ -92,7 +93,19 @@ public sealed class Adam(IReadOnlyList<Parameter> parameters, double lr = 0.001,
         float b1 = (float)beta1, b2 = (float)beta2, eps = (float)epsilon;
         float stepSize = (float)(LearningRate / (1 - Math.Pow(beta1, Iterations)));
         float c2 = (float)Math.Sqrt(1 - Math.Pow(beta2, Iterations));
-        for (int i = 0; i < w.Length; i++)
+        // Vector body and scalar tail use the same operations in the same order (no contraction to FMA): same bits.
+        var vb1 = Vector256.Create(b1); var vb2 = Vector256.Create(b2); var va = Vector256.Create(1 - b1); var vc = Vector256.Create(1 - b2);
+        var vs = Vector256.Create(stepSize); var vc2 = Vector256.Create(c2); var veps = Vector256.Create(eps);
+        int i = 0;
+        for (; i + 8 <= w.Length; i += 8)
+        {
+            var gi = Vector256.Create<float>(g.AsSpan(i, 8));
+            var mi = vb1 * Vector256.Create<float>(m.AsSpan(i, 8)) + va * gi;
+            var vi = vb2 * Vector256.Create<float>(v.AsSpan(i, 8)) + vc * gi * gi;
+            var wi = Vector256.Create<float>(w.AsSpan(i, 8)) - vs * mi / (Vector256.Sqrt(vi) / vc2 + veps);
+            mi.CopyTo(m.AsSpan(i, 8)); vi.CopyTo(v.AsSpan(i, 8)); wi.CopyTo(w.AsSpan(i, 8));
+        }
+        for (; i < w.Length; i++)
         {
             m[i] = b1 * m[i] + (1 - b1) * g[i];
             v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
@@ -114,7 +127,16 @@ public sealed class RmsProp(IReadOnlyList<Parameter> parameters, double lr = 0.0
         _v ??= Slots();
         var v = _v[index];
         float r = (float)rho, eps = (float)epsilon, lr = (float)LearningRate;
-        for (int i = 0; i < w.Length; i++)
+        var vr = Vector256.Create(r); var vq = Vector256.Create(1 - r); var vlr = Vector256.Create(lr); var veps = Vector256.Create(eps);
+        int i = 0;
+        for (; i + 8 <= w.Length; i += 8)
+        {
+            var gi = Vector256.Create<float>(g.AsSpan(i, 8));
+            var vi = vr * Vector256.Create<float>(v.AsSpan(i, 8)) + vq * gi * gi;
+            var wi = Vector256.Create<float>(w.AsSpan(i, 8)) - vlr * gi / (Vector256.Sqrt(vi) + veps);
+            vi.CopyTo(v.AsSpan(i, 8)); wi.CopyTo(w.AsSpan(i, 8));
+        }
+        for (; i < w.Length; i++)
         {
             v[i] = r * v[i] + (1 - r) * g[i] * g[i];
             w[i] -= lr * g[i] / (MathF.Sqrt(v[i]) + eps);
