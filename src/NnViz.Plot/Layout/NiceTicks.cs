@@ -39,7 +39,9 @@ public static class NiceTicks
     public static TickSet Tight(DataRange range, int targetTicks = 5)
     {
         var (min, max) = Widen(range.Min, range.Max);
-        return Inside(new DataRange(min, max), Step(min, max, targetTicks));
+        // The span is already fixed, so round span/(n-1) directly (nicing the span first can halve the tick count).
+        double step = NiceNumber((max - min) / (Math.Max(2, targetTicks) - 1), round: true);
+        return Inside(new DataRange(min, max), step);
     }
 
     private static (double, double) Widen(double min, double max)

@@ -10,9 +10,7 @@ internal static class PanelRenderer
     public static void Render(StringBuilder sb, Panel panel, PlotArea cell, string id)
     {
         var area = PlotAreaIn(cell, panel);
-        var (xRange, yRange) = Ranges(panel, area);
-        var xTicks = NiceTicks.Tight(xRange, TickCount(panel.XAxis, area.Width));
-        var yTicks = NiceTicks.Tight(yRange, TickCount(panel.YAxis, area.Height));
+        var (xRange, yRange, xTicks, yTicks) = Ranges(panel, area);
         var x = new LinearScale(xRange, area.Left, area.Right);
         var y = new LinearScale(yRange, area.Bottom, area.Top);
 
@@ -43,23 +41,30 @@ internal static class PanelRenderer
     }
 
     private static int TickCount(Axis axis, double pixels) =>
-        axis.TargetTicks > 0 ? axis.TargetTicks : Math.Clamp((int)(pixels / 70), 3, 8);
+        axis.TargetTicks > 0 ? axis.TargetTicks : Math.Clamp((int)(pixels / 50), 4, 10);
 
-    /// <summary>Fixed ranges are kept; automatic ones are the marks' extent widened to nice ticks; then equal aspect.</summary>
-    internal static (DataRange X, DataRange Y) Ranges(Panel panel, PlotArea area)
+    /// <summary>
+    /// Fixed ranges are kept; automatic ones are the marks' extent widened to nice ticks (Heckbert's loose labels,
+    /// whose ticks are reused so the step is not re-rounded); equal aspect then widens one axis and ticks are redone.
+    /// </summary>
+    internal static (DataRange X, DataRange Y, TickSet XTicks, TickSet YTicks) Ranges(Panel panel, PlotArea area)
     {
         Bounds? b = null;
         foreach (var m in panel.Marks) b = Bounds.Union(b, m.DataBounds());
         var bounds = b ?? new Bounds(0, 1, 0, 1);
-        DataRange xr = panel.XAxis.Range ?? NiceTicks.Loose(bounds.XMin, bounds.XMax, TickCount(panel.XAxis, area.Width)).Range;
-        DataRange yr = panel.YAxis.Range ?? NiceTicks.Loose(bounds.YMin, bounds.YMax, TickCount(panel.YAxis, area.Height)).Range;
-        if (xr.Span <= 0) xr = NiceTicks.Loose(xr.Min, xr.Max).Range;
-        if (yr.Span <= 0) yr = NiceTicks.Loose(yr.Min, yr.Max).Range;
-        if (!panel.EqualAspect) return (xr, yr);
+        int nx = TickCount(panel.XAxis, area.Width), ny = TickCount(panel.YAxis, area.Height);
+        var (xr, xt) = AxisRange(panel.XAxis.Range, bounds.XMin, bounds.XMax, nx);
+        var (yr, yt) = AxisRange(panel.YAxis.Range, bounds.YMin, bounds.YMax, ny);
+        if (!panel.EqualAspect) return (xr, yr, xt, yt);
         // One data unit = the same number of pixels on both axes: widen the axis that has more pixels per unit.
         double u = Math.Max(xr.Span / area.Width, yr.Span / area.Height);
-        return (Around(xr, u * area.Width), Around(yr, u * area.Height));
+        xr = Around(xr, u * area.Width);
+        yr = Around(yr, u * area.Height);
+        return (xr, yr, NiceTicks.Tight(xr, nx), NiceTicks.Tight(yr, ny));
     }
+
+    private static (DataRange, TickSet) AxisRange(DataRange? fixedRange, double min, double max, int n) =>
+        fixedRange is { Span: > 0 } r ? (r, NiceTicks.Tight(r, n)) : NiceTicks.Loose(fixedRange?.Min ?? min, fixedRange?.Max ?? max, n);
 
     private static DataRange Around(DataRange r, double span)
     {
