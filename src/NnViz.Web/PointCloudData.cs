@@ -46,6 +46,10 @@ public sealed record PointCloudData(IReadOnlyList<string> Ids, IReadOnlyList<str
     /// <summary>The hover tooltip also lists the texts of the 3 nearest points in the current view.</summary>
     public bool ShowNeighbours { get; init; }
 
+    /// <summary>Optional: for each point, indices of its nearest neighbours in the original (high-dimensional) space,
+    /// nearest first; the tooltip then lists their texts instead of the nearest points on screen.</summary>
+    public IReadOnlyList<int[]>? Neighbours { get; init; }
+
     /// <summary>Checkpoint transitions per second at speed 1x.</summary>
     public double FramesPerSecond { get; init; } = 1;
 
@@ -79,6 +83,13 @@ public sealed record PointCloudData(IReadOnlyList<string> Ids, IReadOnlyList<str
             if (bad >= 0) throw new ArgumentException($"point cloud column \"{c.Name}\": point {bad} has code {c.Codes[bad]}, expected -1..{c.Categories.Count - 1}");
             if (c.Colors is { } col && col.Count < c.Categories.Count)
                 throw new ArgumentException($"point cloud column \"{c.Name}\": {col.Count} colours for {c.Categories.Count} categories");
+        }
+        if (Neighbours is { } nb)
+        {
+            if (nb.Count != n) throw new ArgumentException($"point cloud: {nb.Count} neighbour lists, expected {n}");
+            for (int i = 0; i < n; i++)
+                if (Array.FindIndex(nb[i], j => j < 0 || j >= n) is var k and >= 0)
+                    throw new ArgumentException($"point cloud: neighbour {nb[i][k]} of point {i} is out of range 0..{n - 1}");
         }
         if (Texts is { } t && t.Count != n) throw new ArgumentException($"point cloud: {t.Count} texts, expected {n}");
         if (new HashSet<string>(Ids, StringComparer.Ordinal).Count != n) throw new ArgumentException("point cloud: ids are not unique");

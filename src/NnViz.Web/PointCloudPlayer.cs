@@ -47,6 +47,17 @@ public static class PointCloudPlayer
             WriteStrings(w, "ids", data.Ids);
             if (data.Texts is { } t) WriteStrings(w, "texts", t);
             if (data.Marked is { } m) WriteStrings(w, "marked", m);
+            if (data.Neighbours is { } nb)
+            {
+                w.WriteStartArray("neighbours");
+                foreach (var list in nb)
+                {
+                    w.WriteStartArray();
+                    foreach (int j in list) w.WriteNumberValue(j);
+                    w.WriteEndArray();
+                }
+                w.WriteEndArray();
+            }
             w.WriteStartArray("layouts");
             foreach (var layout in data.Layouts) WriteLayout(w, layout);
             w.WriteEndArray();

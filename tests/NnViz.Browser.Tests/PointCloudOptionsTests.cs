@@ -70,4 +70,39 @@ public sealed class PointCloudOptionsTests(BrowserFixture browser)
         Assert.Equal(["p3"], await CanvasPoints.SelectionAsync(p, "pointcloud"));
         p.AssertClean("resize");
     }
+
+    [Fact]
+    public async Task Find_selects_by_id_or_by_words_in_the_text_from_the_keyboard()
+    {
+        var data = SampleSite.Clusters(40, 2) with { Texts = Enumerable.Range(0, 40).Select(i => i % 10 == 3 ? "the ramen was cold" : "fine").ToArray() };
+        await using var p = await OpenAsync(data);
+        await p.Page.FillAsync("#pointcloud .nv-find", "p7");
+        await p.Page.PressAsync("#pointcloud .nv-find", "Enter");
+        Assert.Equal(["p7"], await CanvasPoints.SelectionAsync(p, "pointcloud"));
+        await p.Page.FillAsync("#pointcloud .nv-find", "RAMEN");
+        await p.Page.PressAsync("#pointcloud .nv-find", "Enter");
+        Assert.Equal(["p7", "p3", "p13", "p23", "p33"], await CanvasPoints.SelectionAsync(p, "pointcloud"));
+        Assert.Equal("0", await p.Page.GetAttributeAsync("#pointcloud", "data-frame")); // typing did not drive the player
+        p.AssertClean("find");
+    }
+
+    [Fact]
+    public async Task Given_neighbours_from_the_original_space_are_listed_in_the_tooltip()
+    {
+        var data = SampleSite.Clusters(30, 1) with
+        {
+            Texts = Enumerable.Range(0, 30).Select(i => "review number " + i).ToArray(),
+            Neighbours = Enumerable.Range(0, 30).Select(i => new[] { (i + 11) % 30, (i + 17) % 30 }).ToArray(),
+        };
+        await using var p = await OpenAsync(data);
+        var (x, y) = await CanvasPoints.WhereAsync(p, "pointcloud", "p4");
+        await p.Page.Mouse.MoveAsync(x, y);
+        var nb = p.Page.Locator("#pointcloud .nv-tooltip .nv-tt-nb");
+        await nb.WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Visible, Timeout = 3000 });
+        string text = await nb.TextContentAsync() ?? "";
+        Assert.StartsWith("Nearest in the original space:", text);
+        Assert.Contains("review number 15", text);
+        Assert.Contains("review number 21", text);
+        p.AssertClean("neighbours");
+    }
 }

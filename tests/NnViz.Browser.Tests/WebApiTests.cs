@@ -83,6 +83,17 @@ public sealed class WebApiTests
         Assert.Contains(message, e.Message);
     }
 
+    [Fact]
+    public void Neighbour_lists_must_cover_every_point_and_stay_in_range()
+    {
+        var data = SampleSite.Clusters(3, 1);
+        var e = Assert.Throws<ArgumentException>(() => PointCloudPlayer.Json(data with { Neighbours = [[1], [2], [3]] }));
+        Assert.Contains("neighbour 3 of point 2 is out of range 0..2", e.Message);
+        e = Assert.Throws<ArgumentException>(() => PointCloudPlayer.Json(data with { Neighbours = [[1]] }));
+        Assert.Contains("1 neighbour lists, expected 3", e.Message);
+        Assert.Contains("\"neighbours\":[[1,2],[0],[]]", PointCloudPlayer.Json(data with { Neighbours = [[1, 2], [0], []] }));
+    }
+
     [Theory]
     [InlineData("1abc")]
     [InlineData("a b")]

@@ -37,6 +37,19 @@
     trailsBox.addEventListener('change', () => { st.trails = trailsBox.checked; requestRender(); });
     const lettersBox = el('input', { type: 'checkbox', class: 'nv-letters', checked: true });
     lettersBox.addEventListener('change', () => { st.letters = lettersBox.checked; requestRender(); });
+    // Find: select a point by its id, or every point whose text contains the words (keyboard route to selection).
+    const find = el('input', { type: 'search', class: 'nv-find', placeholder: 'Find id or text\u2026', 'aria-label': 'Find and select points' });
+    find.addEventListener('keydown', e => {
+      if (e.key !== 'Enter') return;
+      e.preventDefault();
+      const q = find.value.trim();
+      if (!q) return;
+      const hit = idIndex.has(q) ? [q] : data.ids.filter((id, i) => texts && texts[i].toLowerCase().includes(q.toLowerCase()));
+      find.setCustomValidity(hit.length ? '' : 'no match');
+      find.title = hit.length ? hit.length + ' selected' : 'no match';
+      select(st.selection.concat(hit));
+    });
+    toolbar.append(find);
     toolbar.append(el('label', {}, [trailsBox, 'Trails']), el('label', {}, [lettersBox, 'Letters']),
       el('button', { type: 'button', class: 'nv-clear', onclick: () => select([]) }, ['Clear selection']), count);
     const hint = el('div', { class: 'nv-hint' }, ['Hover for details \u00B7 click a point to select it \u00B7 shift-drag to lasso \u00B7 Esc clears' +
@@ -119,9 +132,10 @@
       const nodes = [el('b', {}, [data.ids[i]])];
       for (const c of columns.slice(0, 6)) nodes.push(el('div', {}, [c.name + ': ' + (c.codes[i] >= 0 ? c.categories[c.codes[i]] : 'unknown')]));
       if (texts) nodes.push(el('div', { class: 'nv-tt-text' }, [NnViz.truncate(texts[i], 280)]));
-      if (data.showNeighbours && texts) {
-        const nb = NnViz.kNearest(pos, i, 3);
-        nodes.push(el('div', { class: 'nv-tt-nb' }, [el('div', {}, ['Nearest here:'])].concat(
+      if ((data.neighbours || data.showNeighbours) && texts) {
+        const nb = data.neighbours ? data.neighbours[i].slice(0, 3) : NnViz.kNearest(pos, i, 3);
+        const head = data.neighbours ? 'Nearest in the original space:' : 'Nearest here:';
+        nodes.push(el('div', { class: 'nv-tt-nb' }, [el('div', {}, [head])].concat(
           nb.map(j => el('div', {}, ['\u2022 ' + NnViz.truncate(texts[j], 90) + ' ' + categoryOf(j)])))));
       }
       tooltip.show(x, y, nodes);
