@@ -28,9 +28,17 @@ public class SequenceModelTests
     [InlineData("imdb", false)]
     [InlineData("bilstm_pool", true)]
     [InlineData("bilstm_pool", false)]
+    [InlineData("stacked", true)]
     public void SameReviewPaddedTo50And200GivesTheSameBits(string arch, bool prePadding)
     {
-        LayerSpec[] specs = arch == "imdb" ? Imdb(30) :
+        LayerSpec[] specs = arch == "imdb" ? Imdb(30) : arch == "stacked" ?
+        [
+            new("embedding", "embedding", Units: 6, VocabSize: 30, MaskZero: true),
+            new("lstm", "lstm1", Units: 5, ReturnSequences: true),
+            new("bidirectional", "bilstm2", Units: 4, ReturnSequences: true, Merge: "sum"),
+            new("global_average_pooling1d", "pool"),
+            new("dense", "out", Units: 1, Activation: "sigmoid"),
+        ] :
         [
             new("embedding", "embedding", Units: 6, VocabSize: 30, MaskZero: true),
             new("bidirectional", "bilstm", Units: 5, ReturnSequences: true),
