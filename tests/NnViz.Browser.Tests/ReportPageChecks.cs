@@ -41,10 +41,25 @@ public static class ReportPageChecks
             await File.WriteAllBytesAsync(shot, png);
             double variance = PngImage.Decode(png).LumaVariance();
             problems.AddRange(p.Problems);
+            problems.AddRange(await AccessibilityProblemsAsync(p));
             results.Add(new PageCheck(rel, problems, variance, shot));
         }
         return results;
     }
+
+    /// <summary>Accessible basics (issue 6): every image has alt text, every chart canvas and player a label, and every
+    /// image actually decoded (a broken SVG loads without a failed request but has no size).</summary>
+    private static async Task<IReadOnlyList<string>> AccessibilityProblemsAsync(WatchedPage p) =>
+        await p.Page.EvaluateAsync<string[]>(@"() => [
+            ...[...document.images].filter(i => !i.hasAttribute('alt') || (!i.alt.trim() && i.getAttribute('role') !== 'presentation'))
+               .map(i => 'image without alt text: ' + i.getAttribute('src')),
+            ...[...document.images].filter(i => i.complete && i.naturalWidth === 0 && !i.closest('[hidden]'))
+               .map(i => 'image did not decode: ' + i.getAttribute('src')),
+            ...[...document.querySelectorAll('canvas')].filter(c => !c.getAttribute('aria-label'))
+               .map(c => 'canvas without aria-label in #' + (c.closest('[id]') || {}).id),
+            ...[...document.querySelectorAll('[data-nnviz]')].filter(e => !e.getAttribute('aria-label') && !e.querySelector('h2, figcaption'))
+               .map(e => 'player without a title: #' + e.id),
+          ]");
 
     /// <summary>Fails with one line per bad page (problems or a blank screenshot).</summary>
     public static void AssertAllClean(IReadOnlyList<PageCheck> results, string reportDir)

@@ -25,13 +25,15 @@ public sealed class ReportSiteTests(BrowserFixture browser)
         string dir = SampleSite.NewDir("broken");
         File.WriteAllText(Path.Combine(dir, "bad.html"),
             "<!doctype html><title>bad</title><h1>Broken</h1><img src=\"missing.svg\" alt=\"x\">" +
-            "<img src=\"http://example.invalid/x.png\" alt=\"y\"><script>undefinedFunction()</script>");
+            "<img src=\"http://example.invalid/x.png\" alt=\"y\"><img src=\"data:image/png;base64,iVBORw0KGgo=\">" +
+            "<script>undefinedFunction()</script>");
         File.WriteAllText(Path.Combine(dir, "blank.html"), "<!doctype html><title>blank</title>");
         var results = await ReportPageChecks.RunAsync(browser, dir, "broken");
         var bad = results.Single(r => r.RelativePath == "bad.html");
         Assert.Contains(bad.Problems, s => s.Contains("missing.svg"));
         Assert.Contains(bad.Problems, s => s.Contains("undefinedFunction"));
         Assert.Contains(bad.Problems, s => s.StartsWith("external request: http://example.invalid"));
+        Assert.Contains(bad.Problems, s => s == "image without alt text: data:image/png;base64,iVBORw0KGgo=");
         Assert.True(results.Single(r => r.RelativePath == "blank.html").Blank);
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => ReportPageChecks.AssertAllClean(results, dir));
     }
