@@ -15,6 +15,9 @@ public abstract record Mark
     /// <summary>Writes the mark's SVG elements into the panel's plot area.</summary>
     internal abstract void Render(RenderContext ctx);
 
+    /// <summary>True for marks that lay out the whole panel themselves (tables, image grids): no axes are drawn.</summary>
+    internal virtual bool FillsPanel => false;
+
     /// <summary>Legend rows this mark contributes (none unless it is labelled).</summary>
     internal virtual IEnumerable<LegendEntry> LegendEntries() => [];
 }

@@ -9,6 +9,11 @@ internal static class PanelRenderer
 
     public static void Render(StringBuilder sb, Panel panel, PlotArea cell, string id)
     {
+        if (panel.Marks.Any(m => m.FillsPanel))
+        {
+            RenderWithoutAxes(sb, panel, cell, id);
+            return;
+        }
         var area = PlotAreaIn(cell, panel);
         var (xRange, yRange, xTicks, yTicks) = Ranges(panel, area);
         var x = new LinearScale(xRange, area.Left, area.Right);
@@ -28,6 +33,23 @@ internal static class PanelRenderer
 
         if (panel.Legend != LegendPosition.None)
             LegendRenderer.Render(sb, panel.Marks.SelectMany(m => m.LegendEntries()).ToList(), area, panel.Legend);
+        sb.Append("</g>\n");
+    }
+
+    /// <summary>
+    /// Tables and image grids (heatmaps, token strips, neuron weights) have no data axes: they get the whole cell
+    /// below the title and lay themselves out (the unit scales map [0, 1] onto that area).
+    /// </summary>
+    private static void RenderWithoutAxes(StringBuilder sb, Panel panel, PlotArea cell, string id)
+    {
+        double top = panel.Title.Length > 0 ? 28 : 8;
+        var area = new PlotArea(cell.Left + 8, cell.Top + top, Math.Max(10, cell.Width - 16), Math.Max(10, cell.Height - top - 8));
+        sb.Append("<g class=\"panel\" id=\"").Append(id).Append("\">\n");
+        if (panel.Title.Length > 0)
+            SvgRenderer.WriteText(sb, area.Left + area.Width / 2, cell.Top + 17, panel.Title, new TextStyle("#111111", 13, TextAnchor.Middle, Bold: true));
+        var unit = new DataRange(0, 1);
+        var ctx = new RenderContext(sb, new LinearScale(unit, area.Left, area.Right), new LinearScale(unit, area.Bottom, area.Top), area);
+        foreach (var mark in panel.Marks) mark.Render(ctx);
         sb.Append("</g>\n");
     }
 
