@@ -78,4 +78,20 @@ public sealed class FlipbookTests(BrowserFixture browser)
         Assert.Equal("3 / 3", await p.Page.TextContentAsync("#flipbook .nv-counter"));
         p.AssertClean("flipbook step buttons");
     }
+
+    [Fact]
+    public async Task Loop_keeps_playing_past_the_last_frame()
+    {
+        await using var p = await OpenAsync(3);
+        await p.Page.CheckAsync("#flipbook .nv-loop");
+        await p.Page.SelectOptionAsync("#flipbook .nv-speed", "4");
+        await p.Page.ClickAsync("#flipbook .nv-play");
+        // 16 frames per second over 3 frames: the end comes within 0.2 s; having seen frame 2, wait to see 0 again.
+        await p.WaitForAsync("() => document.querySelector('#flipbook').dataset.frame === '2'");
+        await p.WaitForAsync("() => document.querySelector('#flipbook').dataset.frame === '0'");
+        Assert.True(await p.Page.EvaluateAsync<bool>("() => NnViz.players.flipbook.transport.playing"));
+        await p.Page.ClickAsync("#flipbook .nv-play");
+        Assert.False(await p.Page.EvaluateAsync<bool>("() => NnViz.players.flipbook.transport.playing"));
+        p.AssertClean("flipbook loop");
+    }
 }

@@ -103,6 +103,8 @@ public sealed class PointCloudTests(BrowserFixture browser)
         var (xa, ya) = await CanvasPoints.WhereAsync(p, "pc", "p3");
         await p.Page.ClickAsync("#pc .nv-layouts button[data-layout=independent]");
         Assert.Equal("independent", await p.Page.GetAttributeAsync("#pc", "data-layout"));
+        // Points ease to the new layout (the reader can follow them), then rest there.
+        await p.WaitForAsync("() => !NnViz.players.pc.morphing");
         Assert.Equal("independent: trustworthiness 0.921, temporal stability -0.080", await p.Page.TextContentAsync("#pc .nv-metrics b"));
         var (xb, yb) = await CanvasPoints.WhereAsync(p, "pc", "p3");
         Assert.True(Math.Abs(xb - xa) + Math.Abs(yb - ya) > 1, "switching layout moves points");

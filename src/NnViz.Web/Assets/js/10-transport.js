@@ -22,7 +22,7 @@
 
   NnViz.Transport = function (root, labels, framesPerSecond, continuous, onTime) {
     const last = labels.length - 1;
-    let t = 0, playing = false, speed = 1, rafId = 0, prevNow = 0;
+    let t = 0, head = 0, playing = false, speed = 1, rafId = 0, prevNow = 0;
     const self = {};
 
     const playBtn = el('button', { type: 'button', class: 'nv-play', 'aria-label': 'Play', title: 'Play / pause (space)', onclick: () => self.toggle() });
@@ -34,7 +34,9 @@
     const counter = el('span', { class: 'nv-counter' }, ['1 / ' + labels.length]);
     const speedSel = el('select', { class: 'nv-speed', 'aria-label': 'Speed', title: 'Playback speed' },
       [0.25, 0.5, 1, 2, 4].map(s => el('option', { value: s, selected: s === 1 }, [s + '\u00D7'])));
-    const bar = el('div', { class: 'nv-transport' }, [prevBtn, playBtn, nextBtn, slider, label, counter, speedSel]);
+    const loopBox = el('input', { type: 'checkbox', class: 'nv-loop' });
+    const bar = el('div', { class: 'nv-transport' }, [prevBtn, playBtn, nextBtn, slider, label, counter, speedSel,
+      el('label', { class: 'nv-loop-label', title: 'Start again after the last frame' }, [loopBox, 'Loop'])]);
 
     slider.addEventListener('input', () => { const v = parseFloat(slider.value); self.pause(); self.setTime(v); });
     speedSel.addEventListener('change', () => { speed = parseFloat(speedSel.value); });
@@ -55,9 +57,12 @@
       if (!playing) return;
       const dt = Math.min(0.25, (now - prevNow) / 1000); // a hidden tab must not jump to the end
       prevNow = now;
-      let nt = t + dt * speed * framesPerSecond;
-      if (nt >= last) { nt = last; playing = false; }
-      self.setTime(nt, true);
+      // head runs unclamped: with discrete frames the last one gets its full slot before a loop wraps.
+      head += dt * speed * framesPerSecond;
+      const span = continuous ? last : last + 1;
+      if (loopBox.checked && head >= span) head %= span;
+      else if (head >= last && (continuous || !loopBox.checked)) { head = last; playing = false; }
+      self.setTime(Math.min(head, last), true);
       updateButton();
       if (playing) rafId = requestAnimationFrame(tick);
     }
@@ -88,6 +93,7 @@
     self.play = function () {
       if (playing || last === 0) return;
       if (t >= last) self.setTime(0);
+      head = t;
       playing = true; prevNow = performance.now(); updateButton();
       rafId = requestAnimationFrame(tick);
     };

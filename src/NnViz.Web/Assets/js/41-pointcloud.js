@@ -96,7 +96,9 @@
       NnViz.fillLegend(legend, c, colors, n);
       updateSelectionList(); requestRender();
     }
+    let morph = null; // switching layouts eases points from where they were, so the reader can follow them
     function setLayout(k) {
+      const from = view && k !== st.layout ? Float32Array.from(pos) : null;
       st.layout = k;
       layoutButtons.forEach((b, i) => b.setAttribute('aria-pressed', i === k ? 'true' : 'false'));
       root.dataset.layout = layouts[k].name;
@@ -104,6 +106,7 @@
         l.name + (l.metrics.length ? ': ' : '') +
         l.metrics.map(m => m.name + ' ' + (m.value === null ? 'n/a' : NnViz.fmt(m.value))).join(', ')])]));
       metrics.hidden = layouts.length === 1 && layouts[0].metrics.length === 0;
+      morph = from ? { from, start: performance.now() } : null;
       resize();
     }
 
@@ -119,6 +122,15 @@
       const t0 = performance.now();
       const sel = selectedIndices();
       NnViz.interpolate(layouts[st.layout].frames, st.t, view, pos);
+      if (morph) {
+        const k = (performance.now() - morph.start) / 500;
+        if (k >= 1 || morph.from.length !== pos.length) morph = null;
+        else {
+          const a = k * k * (3 - 2 * k), from = morph.from;
+          for (let j = 0; j < pos.length; j++) pos[j] = from[j] + (pos[j] - from[j]) * a;
+          requestRender();
+        }
+      }
       NnViz.drawPointCloud({
         ctx: canvas.getContext('2d'), pos, n, order, colors, col: columns[st.column] || null, radius: radius(), stamps,
         selected: sel, selectedSet: new Set(sel), hover: st.hover, trails: st.trails, letters: st.letters,
@@ -165,6 +177,7 @@
       kind: 'pointcloud', transport, stats, syncFrames: !!data.syncFrames,
       get selection() { return st.selection.slice(); },
       get layout() { return layouts[st.layout].name; },
+      get morphing() { return morph !== null; },
       select: ids => select(ids),
       setLayout: name => setLayout(Math.max(0, layouts.findIndex(l => l.name === name))),
       setColumn: name => setColumn(Math.max(0, columns.findIndex(c => c.name === name))),
