@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Engine vs PyTorch on the issue-3 workloads, one after the other on this machine, threads 1 and 2.
 # Usage: [THREADS="1 2"] bench/compare.sh [workload ...]   (default: all; names as in bench/engine and bench/reference/workloads.py)
-# Prints a Markdown table: seconds per unit for ours and PyTorch, and the ratio ours/PyTorch (lower is better).
+# Prints a Markdown table: wall seconds per unit for ours and PyTorch, the ratio ours/PyTorch (lower is better), and the
+# same ratio on process CPU seconds (all threads), which stays meaningful when other jobs load the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 workloads=("$@")
@@ -15,12 +16,12 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| workload | threads | unit | ours | PyTorch | ours/PyTorch | notes (ours) |"
-echo "|---|---:|---|---:|---:|---:|---|"
+echo "| workload | threads | unit | ours | PyTorch | ours/PyTorch | CPU ours | CPU PyTorch | CPU ratio | notes (ours) |"
+echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---|"
 for w in "${workloads[@]}"; do
   for t in ${THREADS:-1 2}; do
     o=$("$ours" "$w" --threads "$t"); p=$("${ref[@]}" "$w" --threads "$t")
-    echo "| $w | $t | $(field 3 "$o") | $(field 2 "$o") | $(field 2 "$p") | $(ratio "$(field 2 "$o")" "$(field 2 "$p")") | $(field 4 "$o") |"
+    echo "| $w | $t | $(field 3 "$o") | $(field 2 "$o") | $(field 2 "$p") | $(ratio "$(field 2 "$o")" "$(field 2 "$p")") | $(field 5 "$o") | $(field 5 "$p") | $(ratio "$(field 5 "$o")" "$(field 5 "$p")") | $(field 4 "$o") |"
   done
 done
 echo

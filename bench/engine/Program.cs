@@ -3,7 +3,7 @@ using System.Globalization;
 using NnViz.Bench.Engine;
 
 // Usage: dotnet run -c Release --project bench/engine -- [workload|all] [--threads N]
-// Prints one line per workload: name<TAB>seconds<TAB>unit<TAB>note (InvariantCulture).
+// Prints one line per workload: name<TAB>seconds<TAB>unit<TAB>note<TAB>cpu seconds (InvariantCulture).
 int threads = 1;
 var names = new List<string>();
 for (int i = 0; i < args.Length; i++)
@@ -16,6 +16,6 @@ foreach (var name in names)
 {
     if (!Workloads.All.TryGetValue(name, out var run)) { Console.Error.WriteLine($"unknown workload '{name}'; known: {string.Join(", ", Workloads.All.Keys)}"); return 2; }
     var result = run(threads);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}\t{result.Seconds:F4}\t{result.Unit}\t{result.Note}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}\t{result.Seconds:F4}\t{result.Unit}\t{result.Note}\t{result.CpuSeconds:F4}"));
 }
 return 0;

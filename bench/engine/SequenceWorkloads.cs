@@ -34,9 +34,9 @@ public static partial class Workloads
         var opt = new Adam(model.Parameters);
         var shuffle = rng.Fork("shuffle");
         Trainer.TrainEpoch(model, new SoftmaxCrossEntropy(), opt, x, y, 6400, 64, shuffle);
-        var sw = Stopwatch.StartNew();
+        var sw = Clock.StartNew();
         var r = Trainer.TrainEpoch(model, new SoftmaxCrossEntropy(), opt, x, y, n, 64, shuffle);
-        return new BenchResult(sw.Elapsed.TotalSeconds, "s/epoch", $"loss {r.Loss:F4}");
+        return Timed(sw, new BenchResult(sw.Elapsed.TotalSeconds, "s/epoch", $"loss {r.Loss:F4}"));
     }
 
     private static (float[] x, float[] y) Tokens(Rng rng, int rows, int steps, int vocab, int outputs)
@@ -59,12 +59,12 @@ public static partial class Workloads
         model.Compute = new ComputeOptions(threads);
         var opt = new Adam(model.Parameters);
         Trainer.TrainEpoch(model, new BinaryCrossEntropy(), opt, x, y, 2 * batch, batch, null);
-        var sw = Stopwatch.StartNew();
+        var sw = Clock.StartNew();
         Trainer.TrainEpoch(model, new BinaryCrossEntropy(), opt, x[(2 * batch * steps)..], y[(2 * batch)..], batches * batch, batch, null);
         double perBatch = sw.Elapsed.TotalSeconds / batches;
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        return new BenchResult(perBatch * Math.Ceiling(25000.0 / batch), "s/epoch",
-            $"{perBatch * 1000:F1} ms/batch; peak working set {peak / (1 << 20)} MiB");
+        return Timed(sw, new BenchResult(perBatch * Math.Ceiling(25000.0 / batch), "s/epoch",
+            $"{perBatch * 1000:F1} ms/batch; peak working set {peak / (1 << 20)} MiB"));
     }
 
     /// <summary>BiLSTM: vocab 10,000, 100 tokens, Embedding 50, BiLSTM 64 (concat), Dense(6) on logits (multi-label BCE),
@@ -80,10 +80,10 @@ public static partial class Workloads
         var opt = new Adam(model.Parameters);
         var loss = new BinaryCrossEntropy(fromLogits: true);
         Trainer.TrainEpoch(model, loss, opt, x, y, 2 * batch, batch, null);
-        var sw = Stopwatch.StartNew();
+        var sw = Clock.StartNew();
         Trainer.TrainEpoch(model, loss, opt, x[(2 * batch * steps)..], y[(2 * batch * 6)..], batches * batch, batch, null);
         double perSeq = sw.Elapsed.TotalSeconds / (batches * batch);
-        return new BenchResult(perSeq * 10000, "s/10k seq", $"{perSeq * batch * 1000:F1} ms/batch");
+        return Timed(sw, new BenchResult(perSeq * 10000, "s/10k seq", $"{perSeq * batch * 1000:F1} ms/batch"));
     }
 
     /// <summary>Prefix evaluation: the IMDB-shaped model's probability after each of the 200 prefixes of a review (one pass).
@@ -96,9 +96,9 @@ public static partial class Workloads
         model.Compute = new ComputeOptions(threads);
         var (x, _) = Tokens(rng.Fork("data"), 51, 200, 10000, 1);
         model.PredictPrefixes(x[..200], 200);
-        var sw = Stopwatch.StartNew();
+        var sw = Clock.StartNew();
         for (int r = 1; r <= 50; r++) model.PredictPrefixes(x[(r * 200)..((r + 1) * 200)], 200);
-        return new BenchResult(sw.Elapsed.TotalSeconds / 50, "s/review", "200 prefixes in one pass");
+        return Timed(sw, new BenchResult(sw.Elapsed.TotalSeconds / 50, "s/review", "200 prefixes in one pass"));
     }
 
     /// <summary>GEMM throughput of the deterministic kernel on square and layer-shaped products (GFLOP/s in the note).</summary>
@@ -116,7 +116,7 @@ public static partial class Workloads
             var opts = new ComputeOptions(threads);
             NnViz.Engine.Kernels.Gemm.Multiply<float>(a, aRow, aCol, b, n, c, n, m, k, n, false, opts);
             int reps = (int)Math.Max(3, 2e9 / (2.0 * m * k * n));
-            var sw = Stopwatch.StartNew();
+            var sw = Clock.StartNew();
             for (int r = 0; r < reps; r++) NnViz.Engine.Kernels.Gemm.Multiply<float>(a, aRow, aCol, b, n, c, n, m, k, n, false, opts);
             double s = sw.Elapsed.TotalSeconds;
             total += s;
@@ -140,7 +140,7 @@ public static partial class Workloads
         var opt = new Adam(model.Parameters);
         var g = new float[batch];
         Trainer.Step(model, new BinaryCrossEntropy(), opt, x, y, g, batch);
-        var sw = Stopwatch.StartNew();
+        var sw = Clock.StartNew();
         for (int r = 0; r < reps; r++) model.Forward(model.InputFlow(x, batch), Mode.Train);
         double fwd = sw.Elapsed.TotalMilliseconds / reps;
         sw.Restart();
@@ -149,7 +149,7 @@ public static partial class Workloads
         sw.Restart();
         for (int r = 0; r < reps; r++) opt.Step();
         double step = sw.Elapsed.TotalMilliseconds / reps;
-        return new BenchResult(fb / 1000, "s/batch", $"forward {fwd:F1} ms, backward {fb - fwd:F1} ms, adam {step:F1} ms");
+        return Timed(sw, new BenchResult(fb / 1000, "s/batch", $"forward {fwd:F1} ms, backward {fb - fwd:F1} ms, adam {step:F1} ms"));
     }
 }
 
@@ -159,7 +159,7 @@ public static partial class Workloads
     /// thread counts and DOTNET_EnableAVX512=0 (compare.sh prints it for each setting).</summary>
     public static BenchResult Digest(int threads)
     {
-        var sw = Stopwatch.StartNew();
+        var sw = Clock.StartNew();
         var rng = new Rng(9);
         var bytes = new List<byte>();
         var (x, y) = Tokens(rng.Fork("data"), 96, 30, 500, 6);
@@ -175,6 +175,6 @@ public static partial class Workloads
             foreach (var p in model.Parameters) foreach (float v in p.Value) bytes.AddRange(BitConverter.GetBytes(v));
         }
         var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes.ToArray()))[..16];
-        return new BenchResult(sw.Elapsed.TotalSeconds, "s", $"sha256 {hash}");
+        return Timed(sw, new BenchResult(sw.Elapsed.TotalSeconds, "s", $"sha256 {hash}"));
     }
 }

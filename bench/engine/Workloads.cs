@@ -7,7 +7,22 @@ using NnViz.Engine.Training;
 namespace NnViz.Bench.Engine;
 
 /// <summary>Seconds for the unit (whole run, per epoch, per 10,000 sequences, per review) and a free-form note.</summary>
-public sealed record BenchResult(double Seconds, string Unit, string Note);
+public sealed record BenchResult(double Seconds, string Unit, string Note)
+{
+    /// <summary>Process CPU seconds for the same unit (all threads): steadier than wall time on a loaded machine.</summary>
+    public double CpuSeconds { get; init; } = double.NaN;
+}
+
+/// <summary>Wall and process CPU time of a timed region.</summary>
+public sealed class Clock
+{
+    private readonly Stopwatch _sw = Stopwatch.StartNew();
+    private TimeSpan _cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+    public static Clock StartNew() => new();
+    public TimeSpan Elapsed => _sw.Elapsed;
+    public double Cpu => (Process.GetCurrentProcess().TotalProcessorTime - _cpu0).TotalSeconds;
+    public void Restart() { _sw.Restart(); _cpu0 = Process.GetCurrentProcess().TotalProcessorTime; }
+}
 
 /// <summary>The workloads of issue 3: the same data shapes, models, optimizers, batch sizes and epochs as
 /// bench/reference/workloads.py. Times include model construction and every probe the experiment would record.</summary>
@@ -27,6 +42,13 @@ public static partial class Workloads
         ["digest"] = Digest,
     };
 
+    /// <summary>Adds the CPU time, scaled to the result's unit like the wall time was.</summary>
+    private static BenchResult Timed(Clock clock, BenchResult r)
+    {
+        double cpu = clock.Cpu, wall = clock.Elapsed.TotalSeconds;
+        return r with { CpuSeconds = r.Seconds * cpu / wall };
+    }
+
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A1: 1-6-1 tanh, SGD 0.01, MSE, 4000 points, batch 32, 100 epochs, the 400-point test curve each epoch.</summary>
@@ -39,7 +61,7 @@ public static partial class Workloads
         for (int i = 0; i < n; i++) { double v = data.Uniform(-2, 2); x[i] = (float)v; y[i] = (float)(v * v * v * v - 3 * v * v + v + 1); }
         var curve = new float[400];
         for (int i = 0; i < 400; i++) curve[i] = (float)(-2 + 4.0 * i / 399);
-        var sw = Stopwatch.StartNew();
+        var sw = Clock.StartNew();
         var model = Sequential.Build(1, [new LayerSpec("dense", "h", 6, "tanh"), new LayerSpec("dense", "out", 1)], rng);
         model.Compute = new ComputeOptions(threads);
         var opt = new Sgd(model.Parameters, 0.01);
@@ -50,7 +72,7 @@ public static partial class Workloads
             loss = Trainer.TrainEpoch(model, new Mse(), opt, x, y, n, 32, shuffle).Loss;
             model.Predict(curve, 400);
         }
-        return new BenchResult(sw.Elapsed.TotalSeconds, "s/run", Inv($"final loss {loss:F4}"));
+        return Timed(sw, new BenchResult(sw.Elapsed.TotalSeconds, "s/run", Inv($"final loss {loss:F4}")));
     }
 
     /// <summary>A2: 2-3-2-1 tanh/sigmoid, MSE, SGD 0.001, 40,000 ring points, batch 32, 100 epochs; each epoch the
@@ -76,7 +98,7 @@ public static partial class Workloads
                 int h = (l * 100 + p) * 2, v = ((21 + l) * 100 + p) * 2;
                 grid[h] = s; grid[h + 1] = c; grid[v] = c; grid[v + 1] = s;
             }
-        var sw = Stopwatch.StartNew();
+        var sw = Clock.StartNew();
         var model = Sequential.Build(2, [new LayerSpec("dense", "h1", 3, "tanh"), new LayerSpec("dense", "plane", 2, "tanh"),
             new LayerSpec("dense", "out", 1, "sigmoid")], rng);
         model.Compute = new ComputeOptions(threads);
@@ -89,7 +111,7 @@ public static partial class Workloads
             model.Predict(x, n, ["plane"], out _);
             model.Predict(grid, 4200, ["plane"], out _);
         }
-        return new BenchResult(sw.Elapsed.TotalSeconds, "s/run", Inv($"final loss {loss:F4}"));
+        return Timed(sw, new BenchResult(sw.Elapsed.TotalSeconds, "s/run", Inv($"final loss {loss:F4}")));
     }
 
     /// <summary>B1: moons 2-32-32-1 ReLU + sigmoid, BCE, Adam 1e-3, 1000 points, batch 32, 100 epochs, a 200 x 200 grid each epoch.</summary>
@@ -110,7 +132,7 @@ public static partial class Workloads
         var grid = new float[200 * 200 * 2];
         for (int i = 0; i < 200; i++)
             for (int j = 0; j < 200; j++) { grid[(i * 200 + j) * 2] = -1.5f + 4f * j / 199; grid[(i * 200 + j) * 2 + 1] = -1f + 2.5f * i / 199; }
-        var sw = Stopwatch.StartNew();
+        var sw = Clock.StartNew();
         var model = Sequential.Build(2, [new LayerSpec("dense", "h1", 32, "relu"), new LayerSpec("dense", "h2", 32, "relu"),
             new LayerSpec("dense", "out", 1, "sigmoid")], rng);
         model.Compute = new ComputeOptions(threads);
@@ -122,6 +144,6 @@ public static partial class Workloads
             loss = Trainer.TrainEpoch(model, new BinaryCrossEntropy(), opt, x, y, n, 32, shuffle).Loss;
             model.Predict(grid, 40000);
         }
-        return new BenchResult(sw.Elapsed.TotalSeconds, "s/run", Inv($"final loss {loss:F4}"));
+        return Timed(sw, new BenchResult(sw.Elapsed.TotalSeconds, "s/run", Inv($"final loss {loss:F4}")));
     }
 }

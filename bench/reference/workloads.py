@@ -2,7 +2,7 @@
 """PyTorch reference for bench/engine: the same workloads (data shapes, models, optimizers, batch sizes, epochs, probes).
 
 Usage: /usr/bin/python3 bench/reference/workloads.py <workload|all> [--threads N]
-Prints name<TAB>seconds<TAB>unit<TAB>note per workload, like `dotnet bench/engine`.
+Prints name<TAB>seconds<TAB>unit<TAB>note<TAB>cpu seconds per workload, like bench/engine.
 Batches are drawn with torch.randperm and slicing (no DataLoader), which is the fastest plain PyTorch loop.
 """
 import gzip, math, sys, time
@@ -11,6 +11,15 @@ import torch
 from torch import nn
 
 FASHION = '/usr/share/datasets/fashion-mnist'
+
+
+class Clock:
+    """Wall and process CPU time (all threads) of a timed region: CPU time is steadier on a loaded machine."""
+    def __init__(self):
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def stop(self):
+        return time.perf_counter() - self.wall, time.process_time() - self.cpu
 
 
 def train_epoch(model, loss_fn, opt, x, y, batch):
@@ -30,14 +39,14 @@ def poly_fit():
     x = torch.rand(4000, 1) * 4 - 2
     y = x ** 4 - 3 * x ** 2 + x + 1
     curve = torch.linspace(-2, 2, 400).reshape(-1, 1)
-    t = time.perf_counter()
+    clock = Clock()
     model = nn.Sequential(nn.Linear(1, 6), nn.Tanh(), nn.Linear(6, 1))
     opt = torch.optim.SGD(model.parameters(), lr=0.01)
     for _ in range(100):
         loss = train_epoch(model, nn.MSELoss(), opt, x, y, 32)
         with torch.no_grad():
             model(curve)
-    return time.perf_counter() - t, 's/run', 'final loss %.4f' % loss
+    return clock.stop(), 's/run', 'final loss %.4f' % loss
 
 
 def rings():
@@ -50,7 +59,7 @@ def rings():
     lines = [torch.stack([s, torch.full_like(s, c)], 1) for c in torch.linspace(-1, 1, 21)]
     lines += [torch.stack([torch.full_like(s, c), s], 1) for c in torch.linspace(-1, 1, 21)]
     grid = torch.cat(lines)
-    t = time.perf_counter()
+    clock = Clock()
     front = nn.Sequential(nn.Linear(2, 3), nn.Tanh(), nn.Linear(3, 2), nn.Tanh())
     model = nn.Sequential(front, nn.Linear(2, 1), nn.Sigmoid())
     opt = torch.optim.SGD(model.parameters(), lr=0.001)
@@ -59,7 +68,7 @@ def rings():
         with torch.no_grad():
             front(x)
             front(grid)
-    return time.perf_counter() - t, 's/run', 'final loss %.4f' % loss
+    return clock.stop(), 's/run', 'final loss %.4f' % loss
 
 
 def moons():
@@ -69,14 +78,14 @@ def moons():
     y = torch.tensor(ys, dtype=torch.float32).reshape(-1, 1)
     gx, gy = torch.meshgrid(torch.linspace(-1.5, 2.5, 200), torch.linspace(-1, 1.5, 200), indexing='xy')
     grid = torch.stack([gx.reshape(-1), gy.reshape(-1)], 1)
-    t = time.perf_counter()
+    clock = Clock()
     model = nn.Sequential(nn.Linear(2, 32), nn.ReLU(), nn.Linear(32, 32), nn.ReLU(), nn.Linear(32, 1), nn.Sigmoid())
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     for _ in range(100):
         loss = train_epoch(model, nn.BCELoss(), opt, x, y, 32)
         with torch.no_grad():
             model(grid)
-    return time.perf_counter() - t, 's/run', 'final loss %.4f' % loss
+    return clock.stop(), 's/run', 'final loss %.4f' % loss
 
 
 def read_idx(name, offset):
@@ -90,9 +99,9 @@ def mlp():
     model = nn.Sequential(nn.Linear(784, 64), nn.ReLU(), nn.Linear(64, 10))
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     train_epoch(model, nn.CrossEntropyLoss(), opt, x[:6400], y[:6400], 64)
-    t = time.perf_counter()
+    clock = Clock()
     loss = train_epoch(model, nn.CrossEntropyLoss(), opt, x, y, 64)
-    return time.perf_counter() - t, 's/epoch', 'loss %.4f' % loss
+    return clock.stop(), 's/epoch', 'loss %.4f' % loss
 
 
 class TextModel(nn.Module):
@@ -120,19 +129,21 @@ def timed_batches(model, loss_fn, steps, outputs, batches=40, batch=64):
             loss.backward()
             opt.step()
     run(0, 2)
-    t = time.perf_counter()
+    clock = Clock()
     run(2, batches + 2)
-    return (time.perf_counter() - t) / batches
+    wall, cpu = clock.stop()
+    return wall / batches, cpu / batches
 
 
 def lstm():
-    per_batch = timed_batches(TextModel(128, 64, 1, False, True), nn.BCELoss(), 200, 1)
-    return per_batch * math.ceil(25000 / 64), 's/epoch', '%.1f ms/batch' % (per_batch * 1000)
+    wall, cpu = timed_batches(TextModel(128, 64, 1, False, True), nn.BCELoss(), 200, 1)
+    n = math.ceil(25000 / 64)
+    return (wall * n, cpu * n), 's/epoch', '%.1f ms/batch' % (wall * 1000)
 
 
 def bilstm():
-    per_batch = timed_batches(TextModel(50, 64, 6, True, False), nn.BCEWithLogitsLoss(), 100, 6)
-    return per_batch / 64 * 10000, 's/10k seq', '%.1f ms/batch' % (per_batch * 1000)
+    wall, cpu = timed_batches(TextModel(50, 64, 6, True, False), nn.BCEWithLogitsLoss(), 100, 6)
+    return (wall / 64 * 10000, cpu / 64 * 10000), 's/10k seq', '%.1f ms/batch' % (wall * 1000)
 
 
 def prefix():
@@ -142,11 +153,12 @@ def prefix():
     with torch.no_grad():
         for p in range(1, 201):
             model(reviews[0:1, :p])
-        t = time.perf_counter()
+        clock = Clock()
         for r in range(1, 11):
             for p in range(1, 201):
                 model(reviews[r:r + 1, :p])
-    return (time.perf_counter() - t) / 10, 's/review', '200 separate prefix forwards'
+    wall, cpu = clock.stop()
+    return (wall / 10, cpu / 10), 's/review', '200 separate prefix forwards'
 
 
 WORKLOADS = {'poly-fit': poly_fit, 'rings': rings, 'moons': moons, 'mlp': mlp, 'lstm': lstm, 'bilstm': bilstm, 'prefix': prefix}
@@ -165,5 +177,5 @@ if __name__ == '__main__':
         if name not in WORKLOADS:
             print(f'unknown workload {name}; known: {", ".join(WORKLOADS)}', file=sys.stderr)
             sys.exit(2)
-        sec, unit, note = WORKLOADS[name]()
-        print(f'{name}\t{sec:.4f}\t{unit}\t{note}', flush=True)
+        (sec, cpu), unit, note = WORKLOADS[name]()
+        print(f'{name}\t{sec:.4f}\t{unit}\t{note}\t{cpu:.4f}', flush=True)
