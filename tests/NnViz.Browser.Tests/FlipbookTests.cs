@@ -94,4 +94,24 @@ public sealed class FlipbookTests(BrowserFixture browser)
         Assert.False(await p.Page.EvaluateAsync<bool>("() => NnViz.players.flipbook.transport.playing"));
         p.AssertClean("flipbook loop");
     }
+
+    [Fact]
+    public async Task Inline_frames_are_swapped_so_one_svg_is_in_the_page_at_a_time()
+    {
+        string dir = SampleSite.NewDir("flip-inline");
+        string page = Path.Combine(dir, "inline.html");
+        var frames = Enumerable.Range(0, 4).Select(f => new NnViz.Web.FlipbookFrame($"epoch {f + 1}", SampleSite.CurveSvg(f, 4))).ToArray();
+        File.WriteAllText(page, NnViz.Web.FlipbookPlayer.StandalonePage("Inline", frames));
+        await using var p = await browser.OpenAsync(900, 700);
+        await p.GotoFileAsync(page);
+        await p.WaitForAsync("() => window.NnViz && NnViz.players.flipbook");
+        Assert.Equal("frame 1", await p.Page.TextContentAsync("#flipbook .nv-stage > .nv-inline svg text"));
+        await p.Page.FocusAsync("#flipbook");
+        await p.Page.Keyboard.PressAsync("ArrowRight");
+        await p.Page.Keyboard.PressAsync("ArrowRight");
+        Assert.Equal("frame 3", await p.Page.TextContentAsync("#flipbook .nv-stage > .nv-inline svg text"));
+        Assert.Equal(1, await p.Page.Locator("#flipbook .nv-stage svg").CountAsync());
+        Assert.Equal("Inline, epoch 3", await p.Page.GetAttributeAsync("#flipbook .nv-inline", "aria-label"));
+        p.AssertClean("inline flipbook");
+    }
 }
