@@ -1,19 +1,89 @@
 using System.Diagnostics;
 using System.Globalization;
-using NnViz.Engine;
-using NnViz.Projection.Sequences;
+using System.Text.Json;
 using Bench.Projection;
+using NnViz.Engine;
+using NnViz.Projection;
+using NnViz.Projection.Linear;
+using NnViz.Projection.Manifold;
+using NnViz.Projection.Quality;
+using NnViz.Projection.Tsne;
+using NnViz.Projection.Umap;
 
-int n = 300, d = 20, frames = 4;
-foreach (var speed in new[] { 0.8, 2.0, 4.0 })
+// NnViz.Projection on Fashion-MNIST test images, the same tasks as sklearn_reference.py.
+// Usage: Bench.Projection [output.jsonl] [tsne sizes...]
+string outPath = args.Length > 0 ? args[0] : "bench/out/nnviz.jsonl";
+int[] tsneSizes = args.Length > 1 ? args[1..].Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : [1000, 5000, 10000];
+string dataDir = Environment.GetEnvironmentVariable("FASHION_MNIST") ?? "/usr/share/datasets/fashion-mnist";
+var (x, n, d) = FashionMnist.ReadImages(Path.Combine(dataDir, "t10k-images-idx3-ubyte.gz"));
+if (Environment.GetEnvironmentVariable("PROFILE_UMAP") is "1")
 {
-    var data = Drift.Make(new Rng(40), n, d, frames, maxSpeed: speed);
-    foreach (var method in new[] { SequenceMethod.Tsne, SequenceMethod.Umap })
-    foreach (var strategy in new[] { SequenceStrategy.Independent, SequenceStrategy.Joint })
-    {
-        var sw = Stopwatch.StartNew();
-        var r = SequenceProjector.Project(data, n, d, new SequenceOptions { Method = method, Strategy = strategy, Umap = new() { Epochs = 200 }, Tsne = new() { Iterations = 500 } }, new Rng(1));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"speed {speed} {method,-5} {strategy,-11} corr={r.Stability.MovementCorrelation:F3} [{string.Join(" ", r.Stability.PerTransitionCorrelation.Select(v => v.ToString("F2", CultureInfo.InvariantCulture)))}] disp={r.Stability.MeanDisplacement:F3} trust={r.Quality!.Average(q => q.Trustworthiness):F3} {sw.Elapsed.TotalSeconds:F1}s"));
-    }
+    double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+    var px = DataMatrix.Rows(x, d, Enumerable.Range(0, n).ToArray()).Chunk(d).SelectMany(r => r[300..350]).ToArray(); // 50 central pixels: same cost as PCA-50 input
+    double c0 = Cpu();
+    var knn = NnViz.Projection.Neighbors.ExactKnn.Search(px, n, 50, 14);
+    double c1 = Cpu();
+    var graph = FuzzySimplicialSet.Build(knn);
+    double c2 = Cpu();
+    var uo = new UmapOptions { Epochs = 100 };
+    var layout = Umap.Prepare(graph, uo, new Rng(1), out _, out _, out _);
+    double c3 = Cpu();
+    for (int e = 0; e < 100; e++) layout.Epoch(e);
+    double c4 = Cpu();
+    double wsum = graph.Weights.Sum(), wmax = graph.Weights.Max();
+    Console.WriteLine($"knn {c1 - c0:F2} graph {c2 - c1:F2} init {c3 - c2:F2} sgd/100 epochs {c4 - c3:F2}; edges {graph.Heads.Length}, positive samples per epoch {wsum / wmax:F0}");
+    return;
+}
+using var output = new StreamWriter(outPath);
+
+void Emit(Dictionary<string, object> row)
+{
+    string line = JsonSerializer.Serialize(row);
+    Console.WriteLine(line);
+    output.WriteLine(line);
+    output.Flush();
+}
+
+(T Result, double Seconds, double CpuSeconds) Time<T>(Func<T> f)
+{
+    var proc = Process.GetCurrentProcess();
+    var cpu = proc.TotalProcessorTime;
+    var sw = Stopwatch.StartNew();
+    var r = f();
+    double s = sw.Elapsed.TotalSeconds;
+    proc.Refresh();
+    return (r, s, (proc.TotalProcessorTime - cpu).TotalSeconds);
+}
+
+// Warm the JIT on a small input so the timings below measure the algorithms, not compilation.
+var warm = DataMatrix.Rows(x, d, Enumerable.Range(0, 300).ToArray());
+var warm50 = Pca.Fit(warm, 300, d, new PcaOptions(50)).Coordinates;
+Tsne.Fit(warm50, 300, 50, new TsneOptions { Method = TsneMethod.BarnesHut, Iterations = 50 }, new Rng(9));
+Isomap.Fit(warm50, 300, 50, null, new Rng(9));
+Umap.Fit(warm50, 300, 50, new UmapOptions { Epochs = 20 }, new Rng(9));
+NeighborhoodQuality.Compute(warm50, 300, 50, warm50[..600], 2);
+
+var pca = Time(() => Pca.Fit(x, n, d, new PcaOptions(50)));
+Emit(new() { ["tool"] = "nnviz", ["task"] = "pca", ["n"] = n, ["d"] = d, ["seconds"] = pca.Seconds, ["cpu_seconds"] = pca.CpuSeconds });
+var x50 = pca.Result.Coordinates;
+double[] Head(int m) => x50[..(m * 50)];
+
+foreach (int m in new[] { 500, 2000 })
+{
+    var iso = Time(() => Isomap.Fit(Head(m), m, 50, new IsomapOptions(2, 5), new Rng(1)));
+    var q = NeighborhoodQuality.Compute(Head(m), m, 50, iso.Result.Coordinates, 2);
+    Emit(new() { ["tool"] = "nnviz", ["task"] = "isomap", ["n"] = m, ["seconds"] = iso.Seconds, ["cpu_seconds"] = iso.CpuSeconds, ["trustworthiness"] = q.Trustworthiness });
+}
+foreach (int m in tsneSizes)
+{
+    var ts = Time(() => Tsne.Fit(Head(m), m, 50, new TsneOptions(), new Rng(1)));
+    var q = Time(() => NeighborhoodQuality.Compute(Head(m), m, 50, ts.Result.Coordinates, 2));
+    Emit(new() { ["tool"] = "nnviz", ["task"] = "tsne", ["n"] = m, ["seconds"] = ts.Seconds, ["cpu_seconds"] = ts.CpuSeconds,
+        ["trustworthiness"] = q.Result.Trustworthiness, ["trust_seconds"] = q.Seconds, ["method"] = ts.Result.Method.ToString(), ["kl"] = ts.Result.KlDivergence });
+}
+{
+    int m = Math.Min(10_000, n);
+    var um = Time(() => Umap.Fit(Head(m), m, 50, new UmapOptions(), new Rng(1)));
+    var q = NeighborhoodQuality.Compute(Head(m), m, 50, um.Result.Coordinates, 2);
+    Emit(new() { ["tool"] = "nnviz", ["task"] = "umap", ["n"] = m, ["seconds"] = um.Seconds, ["cpu_seconds"] = um.CpuSeconds, ["trustworthiness"] = q.Trustworthiness });
 }

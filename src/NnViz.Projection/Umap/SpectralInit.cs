@@ -31,7 +31,8 @@ internal static class SpectralInit
                     w[c * n + i] = 0.5 * (v[c * n + i] + invSqrt[i] * s);
                 }
         });
-        var eig = SubspaceIteration.Largest(n, k + 1, Multiply, rng.Fork("umap/spectral"), extra: 6, maxIterations: 300, tolerance: 1e-6);
+        // An initialisation needs the shape, not digits: loose tolerance and a cap keep it well under a second at 10,000 points.
+        var eig = SubspaceIteration.Largest(n, k + 1, Multiply, rng.Fork("umap/spectral"), extra: 6, maxIterations: 100, tolerance: 1e-4);
         var y = new double[n * k];
         var noise = rng.Fork("umap/spectral-noise");
         for (int c = 0; c < k; c++)

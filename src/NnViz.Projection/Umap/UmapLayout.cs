@@ -55,7 +55,7 @@ internal sealed class UmapLayout
             if (d2 > 0)
             {
                 // d/dy of log(1 / (1 + a d^2b)): -2ab d^(2(b-1)) / (1 + a d^2b)
-                double pw = Math.Pow(d2, b);
+                double pw = MathF.Pow((float)d2, (float)b); // single precision: twice as fast, ample for a step size
                 double coef = -2.0 * a * b * (pw / d2) / (a * pw + 1.0);
                 for (int c = 0; c < dim; c++)
                 {
@@ -72,7 +72,7 @@ internal sealed class UmapLayout
                 if (k == i) continue;
                 double nd2 = Diff(y, i, k, dim, diff);
                 if (nd2 <= 0) continue;
-                double coef = 2.0 * _gamma * b / ((0.001 + nd2) * (a * Math.Pow(nd2, b) + 1.0));
+                double coef = 2.0 * _gamma * b / ((0.001 + nd2) * (a * MathF.Pow((float)nd2, (float)b) + 1.0));
                 for (int c = 0; c < dim; c++) y[i * dim + c] += Clip(coef * diff[c]) * alpha;
             }
             _nextNegative[e] += negatives * _perNegative[e];
