@@ -114,4 +114,22 @@ public sealed class FlipbookTests(BrowserFixture browser)
         Assert.Equal("Inline, epoch 3", await p.Page.GetAttributeAsync("#flipbook .nv-inline", "aria-label"));
         p.AssertClean("inline flipbook");
     }
+
+    [Fact]
+    public async Task Frames_of_a_player_far_below_load_only_when_it_comes_near_the_screen()
+    {
+        string dir = SampleSite.NewDir("flip-lazy");
+        SampleSite.FlipbookByFiles(dir, 5);
+        var frames = Enumerable.Range(0, 5).Select(f => new NnViz.Web.FlipbookFrame($"epoch {f + 1}", $"frame-{f:000}.svg")).ToArray();
+        string page = Path.Combine(dir, "lazy.html");
+        File.WriteAllText(page, NnViz.Web.HtmlPage.Standalone("Lazy", "<div style=\"height:5000px\"></div>" + NnViz.Web.FlipbookPlayer.Html("far", "Far", frames)));
+        await using var p = await browser.OpenAsync(900, 700);
+        await p.GotoFileAsync(page);
+        await p.WaitForAsync("() => window.NnViz && NnViz.players.far");
+        Assert.Equal(1, await p.Page.EvaluateAsync<int>("() => NnViz.players.far.loadedImages")); // the first frame only
+        await p.Page.Locator("#far").ScrollIntoViewIfNeededAsync();
+        await p.WaitForAsync("() => NnViz.players.far.loadedImages === 5");
+        await p.WaitForAsync("() => [...document.querySelectorAll('#far img')].every(i => i.complete && i.naturalWidth > 0)");
+        p.AssertClean("lazy flipbook");
+    }
 }

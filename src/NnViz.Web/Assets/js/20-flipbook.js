@@ -1,4 +1,4 @@
-// Flipbook: one SVG per frame, by file (<img>, all stacked and decoded once) or inline (swapped in).
+// Flipbook: one SVG per frame, by file (<img>, stacked and decoded before they are needed) or inline (swapped in).
 (function () {
   'use strict';
   const NnViz = window.NnViz;
@@ -9,21 +9,31 @@
     const stage = el('div', { class: 'nv-stage' });
     const imgs = [];
     let shown = -1;
-    for (let i = 0; i < frames.length; i++) {
-      if (frames[i].src === undefined) continue;
-      const img = el('img', { src: frames[i].src, alt: data.alt + ', ' + frames[i].label, decoding: 'async', hidden: i !== 0 });
-      imgs[i] = img;
-      stage.append(img);
+
+    /** The <img> of frame i, created on first need. */
+    function img(i) {
+      if (!imgs[i]) {
+        imgs[i] = el('img', { src: frames[i].src, alt: data.alt + ', ' + frames[i].label, decoding: 'async', hidden: true });
+        stage.append(imgs[i]);
+      }
+      return imgs[i];
     }
+    // A page may hold many flipbooks of 100 frames: load a player's frames only when it comes near the screen
+    // (then all of them, so playback does not flicker), not all at page load.
+    function preload() { frames.forEach((f, i) => { if (f.src !== undefined) img(i); }); }
+    if (window.IntersectionObserver) {
+      const io = new IntersectionObserver(entries => {
+        if (entries.some(e => e.isIntersecting)) { io.disconnect(); preload(); }
+      }, { rootMargin: '600px 0px' });
+      io.observe(root);
+    } else preload();
+
     function show(i) {
       if (i === shown) return;
-      if (frames[i].src !== undefined) {
-        if (shown >= 0 && imgs[shown]) imgs[shown].hidden = true;
-        if (shown >= 0 && !imgs[shown]) stage.querySelectorAll(':scope > .nv-inline').forEach(n => n.remove());
-        imgs[i].hidden = false;
-      } else {
-        if (shown >= 0 && imgs[shown]) imgs[shown].hidden = true;
-        stage.querySelectorAll(':scope > .nv-inline').forEach(n => n.remove());
+      if (shown >= 0 && imgs[shown]) imgs[shown].hidden = true;
+      stage.querySelectorAll(':scope > .nv-inline').forEach(n => n.remove());
+      if (frames[i].src !== undefined) img(i).hidden = false;
+      else {
         const box = el('div', { class: 'nv-inline', role: 'img', 'aria-label': data.alt + ', ' + frames[i].label });
         box.innerHTML = frames[i].svg;
         stage.append(box);
@@ -34,6 +44,6 @@
       t => show(Math.floor(t + 1e-9)));
     root.append(stage, transport.element);
     transport.setTime(0);
-    return { kind: 'flipbook', transport, get frame() { return shown; } };
+    return { kind: 'flipbook', transport, get frame() { return shown; }, get loadedImages() { return imgs.filter(Boolean).length; } };
   };
 })();
