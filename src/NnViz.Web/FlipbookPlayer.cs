@@ -11,7 +11,7 @@ public static class FlipbookPlayer
 {
     /// <summary>An HTML fragment for a page that loads <see cref="SiteAssets"/>.</summary>
     /// <param name="id">element id, unique in the page.</param>
-    /// <param name="title">the caption; also the alt text's stem ("title, epoch 3").</param>
+    /// <param name="title">the caption (omitted when empty, e.g. when the page titles the player itself).</param>
     /// <param name="frames">at least one frame.</param>
     /// <param name="framesPerSecond">playback rate at speed 1x.</param>
     /// <param name="alt">a description of what the frames show, for screen readers.</param>
@@ -44,8 +44,8 @@ public static class FlipbookPlayer
             ? $"<div class=\"nv-stage\">{last.Svg}</div>"
             : $"<div class=\"nv-stage\"><img src=\"{NnViz.Web.Html.Attr(last.Svg)}\" alt=\"{NnViz.Web.Html.Attr((alt ?? title) + ", " + last.Label)}\"></div>";
         return
-            $"<figure class=\"nv-player nv-flipbook\" id=\"{id}\" data-nnviz=\"flipbook\" tabindex=\"0\" aria-label=\"{NnViz.Web.Html.Attr(title)}\">\n" +
-            $"<figcaption>{NnViz.Web.Html.Text(title)}</figcaption>\n" +
+            $"<figure class=\"nv-player nv-flipbook\" id=\"{id}\" data-nnviz=\"flipbook\" tabindex=\"0\" aria-label=\"{NnViz.Web.Html.Attr(title.Length > 0 ? title : alt ?? "animation")}\">\n" +
+            (title.Length > 0 ? $"<figcaption>{NnViz.Web.Html.Text(title)}</figcaption>\n" : "") +
             $"<noscript>{fallback}</noscript>\n{NnViz.Web.Html.DataScript(json)}\n</figure>\n";
     }
 

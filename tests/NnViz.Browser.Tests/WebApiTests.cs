@@ -103,6 +103,14 @@ public sealed class WebApiTests
         Assert.Throws<ArgumentException>(() => FlipbookPlayer.Html(id, "t", [new FlipbookFrame("e1", "f.svg")]));
 
     [Fact]
+    public void An_empty_title_leaves_out_the_caption_but_keeps_a_label()
+    {
+        string html = FlipbookPlayer.Html("f", "", [new FlipbookFrame("e1", "a.svg")], alt: "Decision boundary");
+        Assert.DoesNotContain("<figcaption>", html);
+        Assert.Contains("aria-label=\"Decision boundary\"", html);
+    }
+
+    [Fact]
     public void Frames_are_inline_when_they_hold_markup_and_files_otherwise()
     {
         Assert.True(new FlipbookFrame("e", "  <svg/>").IsInline);
