@@ -45,6 +45,7 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
         new Field("projection", FieldType.String, "2-D method") { Default = "tsne", OneOf = ["tsne", "umap", "pca"] },
         new Field("perplexity", FieldType.Double, "t-SNE perplexity (capped at (n-1)/3)") { Default = 30.0, Rule = Rules.Positive() },
         new Field("iterations", FieldType.Int, "t-SNE iterations (a third of them early exaggeration, at most 250)") { Default = 750L, Rule = Rules.AtLeast(10) },
+        new Field("aligned_strategy", FieldType.String, "the aligned layout: joint (one fit of all epochs stacked), dynamic (movement penalty) or chained (each epoch starts from the previous)") { Default = "joint", OneOf = ["dynamic", "joint", "chained"] },
         new Field("movement_penalty", FieldType.Double, "joint fit: weight of each point's movement between epochs") { Default = 1.0, Rule = Rules.NonNegative() },
         new Field("quality_k", FieldType.Int, "neighbours for trustworthiness and kNN accuracy") { Default = 10L, Rule = Rules.AtLeast(1) },
         new Field("colour_label", FieldType.String, "label colouring the points first (the page can switch)"),
@@ -89,7 +90,7 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
         var projected = runs.Select((r, i) => ctx.Part($"project-{r.Member}", () =>
         {
             ctx.Report($"projecting {r.Member}", 0.5 + 0.4 * i / runs.Count);
-            return AnimatorProjection.Layouts.Select(l => AnimatorProjection.Project(l.Name, r.Frames, task.ValRows, r.Dim,
+            return AnimatorProjection.Layouts(spec.Options).Select(l => AnimatorProjection.Project(l.Name, r.Frames, task.ValRows, r.Dim,
                 AnimatorProjection.Options(spec.Options, l.Strategy, l.Align, task.ValRows), root.Fork($"projection/{r.Member}/{l.Name}"))).ToList();
         })).ToList();
         var separation = runs.Select(r => AnimatorProjection.Separation(r.Frames, task.ValRows, r.Dim, labels, spec.Options.Int("quality_k"))).ToList();

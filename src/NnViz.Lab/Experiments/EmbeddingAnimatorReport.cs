@@ -49,7 +49,7 @@ internal static class EmbeddingAnimatorReport
             if (spec.Wants("first_epoch"))
             {
                 var b = Publish.Figure(ctx, $"first_epoch{tag}", Scatter(aligned.Frames[0], codes, classNames,
-                    $"Epoch 1{heading}: validation texts by their `{run.Layer}` representation", [], 640, 480),
+                    $"Epoch 1{heading}: validation texts by their '{run.Layer}' representation", [], 640, 480),
                     "The first epoch on its own, before the animation: each dot is a validation text, coloured by its label.");
                 thumb ??= b.Path;
                 blocks.Add(b);
@@ -61,7 +61,7 @@ internal static class EmbeddingAnimatorReport
                     seqs.Select(s => (IReadOnlyList<string>)[s.Name, Num(s.Stability), Num(s.Trustworthiness), Num(s.MinTrustworthiness), Num(s.Displacement)]).ToList(),
                     "Temporal stability: Pearson correlation between how far each text moves in the representation and how far its dot moves on screen, " +
                     $"averaged over epoch transitions (1 = screen motion means data motion). Trustworthiness: k = {spec.Options.Int("quality_k")} neighbourhoods on screen that are true neighbourhoods in the representation. " +
-                    "Aligned: all epochs fitted together with a movement penalty, then Procrustes-aligned; independent: one t-SNE per epoch, as the write-up did."));
+                    $"Aligned: {spec.Options.String("aligned_strategy")} strategy (joint: one t-SNE of all epochs stacked; dynamic: epochs fitted in lockstep with a movement penalty, then Procrustes-aligned; chained: each epoch starts from the previous one, then Procrustes-aligned); independent: one t-SNE per epoch, as the write-up did."));
             }
             ctx.Artifacts.Csv($"data/separation{tag}.csv", ["epoch", "knn_accuracy", "silhouette"],
                 Enumerable.Range(0, sep.KnnAccuracy.Length).Select(e => (IReadOnlyList<object>)[e + 1, sep.KnnAccuracy[e], sep.Silhouette[e]]));
@@ -85,13 +85,16 @@ internal static class EmbeddingAnimatorReport
         $"`{string.Join(" → ", spec.Members.First(m => m.Name == run.Member).Layers.Select(l => l.Units > 0 ? $"{l.Kind} {l.Units}" : l.Kind))}`, " +
         $"{run.StoppedAfter} of {spec.Epochs} epochs run{(run.StoppedAfter < spec.Epochs ? " (early stopping)" : "")}, final validation accuracy {Num(run.ValAccuracy[^1])}";
 
+    /// <summary>The static figures' class colours, so the player colours the same classes the same way.</summary>
+    private static readonly string[] ClassColours = [Palettes.ClassColor(Palettes.OkabeIto, 0), Palettes.ClassColor(Palettes.OkabeIto, 1)];
+
     internal static string[] Categories(TextTask task, int col) =>
         task.LabelNames.Count == 1 && task.LabelNames[0] == "positive" ? ["negative", "positive"] : [$"not {task.LabelNames[col]}", task.LabelNames[col]];
 
     private static PointCloudData Player(ExperimentSpec spec, TextTask task, AnimatorRun run, List<ProjectedSequence> seqs, int colour, string heading)
     {
         var columns = Enumerable.Range(0, task.LabelNames.Count).OrderBy(c => c == colour ? 0 : 1).ThenBy(c => c)
-            .Select(c => new LabelColumn(task.LabelNames[c], task.ValCodes(c), Categories(task, c))).ToList();
+            .Select(c => new LabelColumn(task.LabelNames[c], task.ValCodes(c), Categories(task, c), ClassColours)).ToList();
         var layouts = seqs.Select(s => new PointLayout(s.Name, s.Frames,
             [new LayoutMetric("temporal stability", s.Stability), new LayoutMetric("trustworthiness", s.Trustworthiness)])).ToList();
         return new PointCloudData(task.ValIds, [.. Enumerable.Range(1, run.StoppedAfter).Select(e => $"epoch {e}")], layouts, columns)
@@ -124,7 +127,8 @@ internal static class EmbeddingAnimatorReport
         yield return new TableBlock($"Hard examples{heading}", ["", "label", "p(" + task.LabelNames[colour] + ")", "other-label neighbours", "text", "its 3 nearest neighbours (label: text)"],
             hard.Select(h => (IReadOnlyList<string>)[h.Letter, classNames[h.Label], Num(h.Probability), Num(h.NeighbourDisagreement), Short(h.Index),
                 string.Join(" | ", h.Neighbours.Take(3).Select(j => $"{classNames[codes[j]]}: {Short(j)}"))]).ToList(),
-            "Ranked by neighbour disagreement + |p − label|. On generated data with label noise, texts tagged label-noise are the true mislabels.");
+            task.ValTags is { } t ? "Ranked by neighbour disagreement + |p − label|. Generated-data ground truth of the lettered texts: " +
+                string.Join(", ", hard.Select(h => $"{h.Letter}: {(t[h.Index].Length == 0 ? "no tags" : t[h.Index])}")) + "." : "Ranked by neighbour disagreement + |p − label|.");
     }
 
     private static Figure Scatter(float[] xy, int[] codes, string[] classNames, string title, IReadOnlyList<HardExample> marked, double w, double h)

@@ -19,11 +19,18 @@ public sealed record SeparationByEpoch(double[] KnnAccuracy, double[] Silhouette
 
 public static class AnimatorProjection
 {
-    /// <summary>The two layouts the page toggles between: "aligned" (joint fit + Procrustes) and "independent" (one fit per epoch, as drawn).</summary>
-    public static IReadOnlyList<(string Name, SequenceStrategy Strategy, bool Align)> Layouts { get; } =
-        [("aligned", SequenceStrategy.Joint, true), ("independent", SequenceStrategy.Independent, false)];
+    /// <summary>
+    /// The two layouts the page toggles between: "aligned" (options.aligned_strategy: by default one t-SNE of all epochs
+    /// stacked, so shared structure keeps its place; or dynamic t-SNE with a movement penalty, or chained fits) and "independent" (one fit per epoch, drawn as fitted).
+    /// </summary>
+    public static IReadOnlyList<(string Name, SequenceStrategy Strategy, bool? Align)> Layouts(Section o) =>
+    [
+        // null: the projection decides (chained and dynamic frames are Procrustes-aligned; a joint fit already shares one frame).
+        ("aligned", o.String("aligned_strategy") switch { "dynamic" => SequenceStrategy.Dynamic, "chained" => SequenceStrategy.Chained, _ => SequenceStrategy.Joint }, null),
+        ("independent", SequenceStrategy.Independent, false),
+    ];
 
-    public static SequenceOptions Options(Section o, SequenceStrategy strategy, bool align, int n)
+    public static SequenceOptions Options(Section o, SequenceStrategy strategy, bool? align, int n)
     {
         var method = o.String("projection") switch { "pca" => SequenceMethod.Pca, "umap" => SequenceMethod.Umap, _ => SequenceMethod.Tsne };
         int iterations = o.Int("iterations");
