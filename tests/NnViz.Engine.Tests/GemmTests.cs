@@ -10,6 +10,9 @@ public class GemmTests
     [InlineData(33, 17, 45)]
     [InlineData(64, 784, 64)]
     [InlineData(5, 64, 256)]
+    [InlineData(64, 64, 10)]
+    [InlineData(40, 32, 1)]
+    [InlineData(12, 3, 23)]
     public void EveryElementIsTheInOrderFmaChain(int m, int k, int n)
     {
         var rng = new Rng(1);

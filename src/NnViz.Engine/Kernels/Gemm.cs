@@ -94,7 +94,7 @@ public static class Gemm
                         for (; i < i1; i++) Tile1V512(i, j, k0, k1, init);
                     }
                 }
-                else if (Vector256.IsHardwareAccelerated)
+                if (Vector256.IsHardwareAccelerated && !Vector512.IsHardwareAccelerated)
                 {
                     for (; j + 16 <= n; j += 16)
                     {
@@ -102,6 +102,10 @@ public static class Gemm
                         for (; i + 4 <= i1; i += 4) Tile4x2V256(i, j, k0, k1, init);
                         for (; i < i1; i++) { Tile1V256(i, j, k0, k1, init); Tile1V256(i, j + 8, k0, k1, init); }
                     }
+                }
+                if (Vector256.IsHardwareAccelerated)
+                {
+                    // 8-wide columns left over (all of them without AVX-512; n = 8..15 tails with it).
                     for (; j + 8 <= n; j += 8)
                     {
                         int i = i0;
@@ -109,7 +113,12 @@ public static class Gemm
                         for (; i < i1; i++) Tile1V256(i, j, k0, k1, init);
                     }
                 }
-                if (j < n) for (int i = i0; i < i1; i++) Scalar(i, j, k0, k1, init);
+                if (j < n)
+                {
+                    int i = i0;
+                    for (; i + 4 <= i1; i += 4) Scalar4(i, j, k0, k1, init);
+                    for (; i < i1; i++) Scalar(i, j, k0, k1, init);
+                }
                 if (k == 0) break;
             }
         }
@@ -123,6 +132,25 @@ public static class Gemm
                 float s = init ? ci[j] : 0f;
                 for (int p = k0; p < k1; p++) s = MathF.FusedMultiplyAdd(ap[(long)p * aCol], b[(long)p * ldb + j], s);
                 ci[j] = s;
+            }
+        }
+
+        /// <summary>Four rows' chains side by side: independent FMAs hide each other's latency (narrow outputs, n &lt; 8).</summary>
+        private void Scalar4(int i, int j0, int k0, int k1, bool init)
+        {
+            float* a0 = a + (long)i * aRow, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
+            float* c0 = c + (long)i * ldc;
+            for (int j = j0; j < n; j++)
+            {
+                float s0 = init ? c0[j] : 0f, s1 = init ? c0[ldc + j] : 0f, s2 = init ? c0[2 * ldc + j] : 0f, s3 = init ? c0[3 * ldc + j] : 0f;
+                for (int p = k0; p < k1; p++)
+                {
+                    long o = (long)p * aCol;
+                    float bv = b[(long)p * ldb + j];
+                    s0 = MathF.FusedMultiplyAdd(a0[o], bv, s0); s1 = MathF.FusedMultiplyAdd(a1[o], bv, s1);
+                    s2 = MathF.FusedMultiplyAdd(a2[o], bv, s2); s3 = MathF.FusedMultiplyAdd(a3[o], bv, s3);
+                }
+                c0[j] = s0; c0[ldc + j] = s1; c0[2 * ldc + j] = s2; c0[3 * ldc + j] = s3;
             }
         }
 
