@@ -118,9 +118,10 @@ public static partial class Workloads
             int reps = (int)Math.Max(3, 2e9 / (2.0 * m * k * n));
             var sw = Clock.StartNew();
             for (int r = 0; r < reps; r++) NnViz.Engine.Kernels.Gemm.Multiply<float>(a, aRow, aCol, b, n, c, n, m, k, n, false, opts);
-            double s = sw.Elapsed.TotalSeconds;
+            double s = sw.Elapsed.TotalSeconds, cpu = sw.Cpu;
             total += s;
-            notes.Add($"{m}x{k}x{n}{(at ? " (Aᵀ)" : "")}: {2.0 * m * k * n * reps / s / 1e9:F1} GFLOP/s");
+            double flop = 2.0 * m * k * n * reps / 1e9;
+            notes.Add($"{m}x{k}x{n}{(at ? " (Aᵀ)" : "")}: {flop / s:F1} GFLOP/s wall, {flop / cpu:F1} per CPU-second");
         }
         return new BenchResult(total, "s", string.Join("; ", notes));
     }
