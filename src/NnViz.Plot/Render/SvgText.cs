@@ -27,13 +27,22 @@ public static class SvgText
         return r.ToString("F" + decimals.ToString(Inv), Inv);
     }
 
-    /// <summary>Appends a coordinate without allocating a string (scatter plots write thousands).</summary>
+    /// <summary>
+    /// Appends a coordinate without allocating (scatter plots write thousands): the value in hundredths, rounded half
+    /// away from zero (as Math.Round(v, 2) does), written as integer digits; custom format strings are ~20x slower.
+    /// </summary>
     public static StringBuilder AppendNum(this StringBuilder sb, double v)
     {
-        double r = Math.Round(v, 2, MidpointRounding.AwayFromZero);
-        if (r == 0) r = 0;
-        Span<char> buf = stackalloc char[32];
-        return r.TryFormat(buf, out int n, "0.##", Inv) ? sb.Append(buf[..n]) : sb.Append(Num(v));
+        double h = Math.Round(v * 100, MidpointRounding.AwayFromZero);
+        if (!(Math.Abs(h) < 1e15)) return sb.Append(Num(v)); // NaN, infinities, astronomically large values
+        long c = (long)h;
+        if (c == 0) return sb.Append('0');
+        if (c < 0) { sb.Append('-'); c = -c; }
+        sb.Append(c / 100);
+        long frac = c % 100;
+        if (frac == 0) return sb;
+        sb.Append('.').Append((char)('0' + frac / 10));
+        return frac % 10 == 0 ? sb : sb.Append((char)('0' + frac % 10));
     }
 
     /// <summary>Escapes text for element content and attribute values.</summary>
