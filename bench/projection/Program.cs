@@ -16,6 +16,12 @@ string outPath = args.Length > 0 ? args[0] : "bench/out/nnviz.jsonl";
 int[] tsneSizes = args.Length > 1 ? args[1..].Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : [1000, 5000, 10000];
 string dataDir = Environment.GetEnvironmentVariable("FASHION_MNIST") ?? "/usr/share/datasets/fashion-mnist";
 var (x, n, d) = FashionMnist.ReadImages(Path.Combine(dataDir, "t10k-images-idx3-ubyte.gz"));
+if (Environment.GetEnvironmentVariable("PROFILE_PCA") is "1")
+{
+    var (r, s, c) = Time(() => Pca.Fit(x, n, d, new PcaOptions(50)));
+    Console.WriteLine($"pca {s:F2}s cpu {c:F2}s ratio0 {r.ExplainedVarianceRatio[0]:F4}");
+    return;
+}
 if (Environment.GetEnvironmentVariable("PROFILE_UMAP") is "1")
 {
     double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;

@@ -10,17 +10,32 @@ internal static class Gram
         return RowsTimesRows(t, d, n);
     }
 
-    /// <summary>A A^T for a row-major m x len matrix A: an m x m symmetric matrix of row dot products.</summary>
+    /// <summary>
+    /// A A^T for a row-major m x len matrix A: an m x m symmetric matrix of row dot products. Tiled (32 x 32 rows,
+    /// 1024-long slices) so the rows of a tile stay in cache; every entry sums its slices in slice order, so the bits
+    /// do not depend on the thread count.
+    /// </summary>
     public static double[] RowsTimesRows(double[] a, int m, int len)
     {
+        const int Tile = 32, Slice = 1024;
         var g = new double[m * m];
-        Parallelism.ForChunks(m, 8, (start, end) =>
+        int tiles = (m + Tile - 1) / Tile;
+        Parallelism.ForChunks(tiles, 1, (tileStart, _) =>
         {
-            for (int i = start; i < end; i++)
+            int i0 = tileStart * Tile, i1 = Math.Min(m, i0 + Tile);
+            for (int j0 = i0; j0 < m; j0 += Tile)
             {
-                var ai = new ReadOnlySpan<double>(a, i * len, len);
-                for (int j = i; j < m; j++)
-                    g[i * m + j] = Distances.Dot(ai, new ReadOnlySpan<double>(a, j * len, len));
+                int j1 = Math.Min(m, j0 + Tile);
+                for (int l0 = 0; l0 < len; l0 += Slice)
+                {
+                    int l = Math.Min(Slice, len - l0);
+                    for (int i = i0; i < i1; i++)
+                    {
+                        var ai = new ReadOnlySpan<double>(a, i * len + l0, l);
+                        for (int j = Math.Max(i, j0); j < j1; j++)
+                            g[i * m + j] += Distances.Dot(ai, new ReadOnlySpan<double>(a, j * len + l0, l));
+                    }
+                }
             }
         });
         for (int i = 0; i < m; i++)
