@@ -23,6 +23,9 @@ public static class WordImpact
     /// <summary>Pieces beyond this many are dropped (the explorer answers long input truncated, not slowly).</summary>
     public const int MaxPieces = 400;
 
+    /// <summary>Token ids read at most (junk can split one piece into many tokens).</summary>
+    public const int MaxTokens = 800;
+
     public static ImpactRow Explain(Sequential model, TextEncoder encoder, string text, string checkpoint, string? trueLabel = null)
     {
         var pieces = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(MaxPieces).ToArray();
@@ -32,6 +35,7 @@ public static class WordImpact
         for (int i = 0; i < pieces.Length; i++)
         {
             var tokens = Tokenizer.Keras.Tokenize(pieces[i]);
+            if (ids.Count + tokens.Length > MaxTokens) { pieces = pieces[..i]; tokenCounts = tokenCounts[..i]; known = known[..i]; break; }
             tokenCounts[i] = tokens.Length;
             known[i] = tokens.All(encoder.Vocabulary.Contains);
             ids.AddRange(encoder.Vocabulary.Encode(tokens));

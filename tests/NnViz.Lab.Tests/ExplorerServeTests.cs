@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using NnViz.Cli.Serve;
+using NnViz.Lab.Explain;
+
+namespace NnViz.Lab.Tests;
+
+/// <summary>`nnviz serve` in-process on a free port of 127.0.0.1: good and hostile inputs over HTTP.</summary>
+public sealed class ExplorerServeTests : IAsyncLifetime
+{
+    private string _dir = "";
+    private WebApplication? _app;
+    private HttpClient _http = new();
+
+    public async Task InitializeAsync()
+    {
+        _dir = Lab.TempDir("serve");
+        var runner = Lab.Runner(_dir);
+        var (specs, errors) = runner.ValidateAll([Path.Combine(Lab.Experiments, "imdb-lstm.yaml")]);
+        Assert.Empty(errors);
+        runner.Run(specs[0]);
+        _app = ExplorerServer.Build(Explorer.Load(Path.Combine(_dir, "imdb-lstm")), 0);
+        await _app.StartAsync();
+        _http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+        Directory.Delete(_dir, true);
+    }
+
+    private async Task<(HttpStatusCode Code, JsonElement Body)> Post(HttpContent content)
+    {
+        var r = await _http.PostAsync("/api/explain", content);
+        return (r.StatusCode, JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
+
+    [Fact]
+    public async Task ASentenceGetsWordImpactsPerCheckpointAndThreePoints()
+    {
+        Assert.StartsWith("http://127.0.0.1:", _app!.Urls.Single());
+        var (code, body) = await Post(JsonContent("This movie is not boring!"));
+        Assert.Equal(HttpStatusCode.OK, code);
+        var rows = body.GetProperty("rows");
+        Assert.Equal(["epoch 0", "epoch 2"], rows.EnumerateArray().Select(r => r.GetProperty("checkpoint").GetString()!));
+        Assert.Equal(5, rows[1].GetProperty("words").GetArrayLength());
+        Assert.Equal(3, body.GetProperty("points").GetArrayLength());
+        Assert.All(body.GetProperty("points").EnumerateArray(), p => Assert.True(double.IsFinite(p.GetProperty("x").GetDouble())));
+        var page = await _http.GetStringAsync("/");
+        Assert.Contains("space-lstm", page);
+    }
+
+    [Fact]
+    public async Task HostileInputsGetClearAnswersNeverAServerError()
+    {
+        var (c1, b1) = await Post(new StringContent(""));
+        Assert.Equal(HttpStatusCode.OK, c1);
+        Assert.Contains("empty", b1.GetProperty("note").GetString());
+        var junk = new byte[100_000];
+        for (int i = 0; i < junk.Length; i++) junk[i] = (byte)(i * 7919 % 251);
+        var (c2, b2) = await Post(new ByteArrayContent(junk));
+        Assert.Equal(HttpStatusCode.OK, c2);
+        Assert.True(b2.GetProperty("rows").GetArrayLength() > 0);
+        var (c3, b3) = await Post(new ByteArrayContent(junk) { Headers = { ContentType = new("application/json") } });
+        Assert.Equal(HttpStatusCode.BadRequest, c3);
+        Assert.Contains("not valid JSON", b3.GetProperty("error").GetString());
+        var (c4, b4) = await Post(new StringContent(string.Concat(Enumerable.Repeat("great ", 17_000))));
+        Assert.Equal(HttpStatusCode.OK, c4);
+        Assert.True(b4.GetProperty("truncated").GetBoolean());
+        // Expect: 100-continue lets the server refuse before the client sends the body (as curl does for large bodies).
+        var big = new HttpRequestMessage(HttpMethod.Post, "/api/explain") { Content = new StringContent(new string('a', ExplorerServer.MaxBodyBytes + 10)) };
+        big.Headers.ExpectContinue = true;
+        var r5 = await _http.SendAsync(big);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, r5.StatusCode);
+        Assert.Contains("too large", await r5.Content.ReadAsStringAsync());
+        var (c6, b6) = await Post(JsonContent("zyzzyva qwxpt blorf"));
+        Assert.Equal(HttpStatusCode.OK, c6);
+        Assert.Equal(3, b6.GetProperty("unknown_words").GetInt32());
+    }
+
+    [Fact]
+    public async Task ManyRequestsAtOnceAllGetAnswers()
+    {
+        var codes = await Task.WhenAll(Enumerable.Range(0, 24).Select(async i => (await _http.PostAsync("/api/explain", JsonContent($"the film number {i} was great"))).StatusCode));
+        Assert.All(codes, c => Assert.Equal(HttpStatusCode.OK, c));
+    }
+
+    private static StringContent JsonContent(string text) =>
+        new(JsonSerializer.Serialize(new { text }), Encoding.UTF8, "application/json");
+}
