@@ -16,6 +16,21 @@ string outPath = args.Length > 0 ? args[0] : "bench/out/nnviz.jsonl";
 int[] tsneSizes = args.Length > 1 ? args[1..].Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : [1000, 5000, 10000];
 string dataDir = Environment.GetEnvironmentVariable("FASHION_MNIST") ?? "/usr/share/datasets/fashion-mnist";
 var (x, n, d) = FashionMnist.ReadImages(Path.Combine(dataDir, "t10k-images-idx3-ubyte.gz"));
+if (Environment.GetEnvironmentVariable("DRIFT") is "1")
+{
+    // Stability of every strategy on the drift test's data (n 250, 20-D, 4 frames, t-SNE 500 iterations).
+    var frames = Drift.Make(new Rng(40), 250, 20, 4);
+    foreach (var method in new[] { NnViz.Projection.Sequences.SequenceMethod.Tsne, NnViz.Projection.Sequences.SequenceMethod.Umap, NnViz.Projection.Sequences.SequenceMethod.Pca })
+    foreach (var strategy in Enum.GetValues<NnViz.Projection.Sequences.SequenceStrategy>())
+    foreach (bool? align in new bool?[] { false, true })
+    {
+        var r = NnViz.Projection.Sequences.SequenceProjector.Project(frames, 250, 20,
+            new() { Method = method, Strategy = strategy, Align = align, Tsne = new() { Iterations = 500 } }, new Rng(1));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {method} | {strategy} | {align} | {r.Stability.MovementCorrelation:F3} | {r.Stability.MeanDisplacement:F3} | {r.Quality!.Average(q => q.Trustworthiness):F3} |"));
+    }
+    return;
+}
 if (Environment.GetEnvironmentVariable("PROFILE_PCA") is "1")
 {
     var (r, s, c) = Time(() => Pca.Fit(x, n, d, new PcaOptions(50)));
