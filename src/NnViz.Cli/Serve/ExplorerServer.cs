@@ -37,6 +37,7 @@ public static class ExplorerServer
         string page = ExplorerPage.Html(explorer);
         app.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8"));
         app.MapGet("/api/health", () => Results.Text("ok"));
+        app.MapGet("/favicon.ico", () => Results.NoContent());
         app.MapPost("/api/explain", (Delegate)((HttpContext http) => Explain(http, explorer)));
         return app;
     }
