@@ -53,12 +53,17 @@ public class RunnerTests
     {
         string outDir = Lab.TempDir("index");
         var runner = Lab.Runner(outDir);
-        foreach (var s in runner.ValidateAll(Runner.FindSpecs(Lab.Experiments)).Specs) runner.Run(s);
+        var summaries = runner.ValidateAll([Path.Combine(Lab.Experiments, "poly-fit.yaml"), Path.Combine(Lab.Experiments, "rings.yaml")])
+            .Specs.Select(runner.Run).ToList();
         runner.BuildIndex();
         string index = File.ReadAllText(Path.Combine(outDir, "index.html"));
-        Assert.Contains("href=\"poly-fit/index.html\"", index);
-        Assert.Contains("href=\"rings/index.html\"", index);
-        Assert.Contains("claims reproduced:", index);
+        foreach (var s in summaries)
+        {
+            Assert.Contains($"href=\"{s.Name}/index.html\"", index);
+            Assert.Contains($"claims {s.Reproduced} of {s.Reproduced + s.NotReproduced}</span>", index);
+            Assert.Contains($"src=\"{s.Name}/figures/", index); // the thumbnail
+        }
+        Assert.Contains(summaries, s => s.Reproduced > 0);
         Assert.True(File.Exists(Path.Combine(outDir, "assets", "site.css")));
         Assert.True(File.Exists(Path.Combine(outDir, "assets", "player.js")));
         Directory.Delete(outDir, true);

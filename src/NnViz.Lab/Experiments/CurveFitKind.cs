@@ -30,12 +30,12 @@ public sealed class CurveFitKind : IExperimentKind
         new Field("low_x_below", FieldType.Double, "x threshold of the low-x error (the write-up: deep nets miss low x)") { Default = -1.0 });
 
     public IReadOnlyList<string> FigureIds { get; } = ["fit_animation", "final_fits", "loss_curves"];
-    public IReadOnlyList<string> ProbeIds { get; } = ["test_curve", "loss"];
+    public IReadOnlyList<string> ProbeIds { get; } = ["test_curve", "loss", "weights"];
 
     public void Validate(ExperimentSpec spec, ICollection<SpecError> errors) => ModelFactory.ValidateDense(spec, 1, errors);
 
     /// <summary>One member's record: the model's test curve after every epoch (index 0 = before training) and its errors.</summary>
-    public sealed record MemberCurves(string Name, float[][] Curves, double[] TrainLoss, double[] TestMse, double[] LowXMse);
+    public sealed record MemberCurves(string Name, float[][] Curves, double[] TrainLoss, double[] TestMse, double[] LowXMse, WeightTrace? Weights);
 
     public ExperimentOutput Run(ExperimentSpec spec, RunContext ctx)
     {
@@ -70,8 +70,10 @@ public sealed class CurveFitKind : IExperimentKind
         var trainLoss = new double[epochs + 1];
         var testMse = new double[epochs + 1];
         var lowMse = new double[epochs + 1];
+        var weights = spec.Record.Strings("probes").Contains("weights") ? WeightTrace.For(model.Parameters) : null;
         void Probe(int e)
         {
+            weights?.Record(model.Parameters);
             curves[e] = model.Predict(test.X, test.Rows);
             (testMse[e], lowMse[e]) = Errors(curves[e], test, lowX);
         }
@@ -83,7 +85,7 @@ public sealed class CurveFitKind : IExperimentKind
             Probe(e);
             progress((double)e / epochs);
         }
-        return new MemberCurves(member.Name, curves, trainLoss, testMse, lowMse);
+        return new MemberCurves(member.Name, curves, trainLoss, testMse, lowMse, weights);
     }
 
     /// <summary>Mean squared error on the test curve, overall and where x is below the low-x threshold (in double, in order).</summary>

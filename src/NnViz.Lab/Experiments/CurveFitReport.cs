@@ -36,7 +36,10 @@ internal static class CurveFitReport
         string lossCsv = ctx.Artifacts.Csv("data/test_mse_by_epoch.csv", ["epoch", .. members.Select(m => m.Name)],
             Enumerable.Range(0, epochs + 1).Select(e => (IReadOnlyList<object>)[e, .. members.Select(m => (object)m.TestMse[e])]));
         foreach (var m in members)
+        {
             ctx.Artifacts.Npy($"data/curves_{m.Name}.npy", [.. m.Curves.SelectMany(c => c)], epochs + 1, test.Rows);
+            m.Weights?.Write(ctx.Artifacts, m.Name);
+        }
 
         if (spec.Wants("fit_animation"))
         {

@@ -35,7 +35,7 @@ public sealed class HiddenPlaneKind : IExperimentKind
         new Field("shown_points", FieldType.Int, "ring points drawn per frame (a stratified sample; accuracy uses all)") { Default = 600L, Rule = Rules.AtLeast(2) });
 
     public IReadOnlyList<string> FigureIds { get; } = ["plane_animation", "final_planes", "snapshots", "accuracy_curves"];
-    public IReadOnlyList<string> ProbeIds { get; } = ["hidden_plane", "warped_grid", "decision_line", "accuracy"];
+    public IReadOnlyList<string> ProbeIds { get; } = ["hidden_plane", "warped_grid", "decision_line", "accuracy", "weights"];
 
     public void Validate(ExperimentSpec spec, ICollection<SpecError> errors)
     {
@@ -50,12 +50,19 @@ public sealed class HiddenPlaneKind : IExperimentKind
                 errors.Add(new SpecError(m.Layers[^1].Where.File, m.Layers[^1].Where.Line, m.Layers[^1].Where.Column, $"{m.Layers[^1].Path}",
                     "the output must be dense with 1 unit and sigmoid activation (its weights give the decision line)"));
         }
+        if (spec.Record.StringOrNull("layer") is { } layer)
+            foreach (var m in spec.Members.Where(m => m.Layers.Count >= 2 && m.Layers[^2].Name != layer))
+            {
+                var at = spec.Record.Where("layer");
+                errors.Add(new SpecError(at.File, at.Line, at.Column, "record.layer",
+                    $"'{layer}' must name the 2-unit layer right before the output in every member; in '{m.Name}' that layer is '{m.Layers[^2].Name}'"));
+            }
         foreach (var m in spec.Members.Where(m => m.Layers.Count < 2))
             errors.Add(new SpecError(m.Where.File, m.Where.Line, m.Where.Column, "model", $"member '{m.Name}' needs a 2-unit hidden layer before the output"));
     }
 
     /// <summary>Per epoch (index 0 = before training): shown points and grid in the plane, the decision line, accuracy and loss.</summary>
-    public sealed record PlaneFrames(string Name, float[][] Points, float[][] Grid, double[][] Line, double[] Accuracy, double[] Loss);
+    public sealed record PlaneFrames(string Name, float[][] Points, float[][]? Grid, double[][] Line, double[] Accuracy, double[] Loss, WeightTrace? Weights);
 
     public ExperimentOutput Run(ExperimentSpec spec, RunContext ctx)
     {
@@ -76,12 +83,15 @@ public sealed class HiddenPlaneKind : IExperimentKind
         var loss = ModelFactory.Loss(spec);
         var opt = ModelFactory.Optimizer(spec, model.Parameters);
         var shuffle = spec.Training.Bool("shuffle") ? root.Fork($"shuffle/{member.Name}") : null;
-        string planeLayer = model.Layers[^2].Name;
+        string planeLayer = PlaneLayer(spec, member);
+        var probes = spec.Record.Strings("probes");
+        bool recordGrid = probes.Count == 0 || probes.Contains("warped_grid");
+        var weights = probes.Contains("weights") ? WeightTrace.For(model.Parameters) : null;
         var output = (Dense)model.Layers[^1];
         float[] shownX = Gather(data.X, shown, 2);
         int epochs = spec.Epochs;
         var points = new float[epochs + 1][];
-        var gridOut = new float[epochs + 1][];
+        var gridOut = recordGrid ? new float[epochs + 1][] : null;
         var line = new double[epochs + 1][];
         var acc = new double[epochs + 1];
         var lossByEpoch = new double[epochs + 1];
@@ -89,8 +99,12 @@ public sealed class HiddenPlaneKind : IExperimentKind
         {
             model.Predict(shownX, shown.Length, [planeLayer], out var cap);
             points[e] = cap[planeLayer];
-            model.Predict(grid.Points, grid.Count, [planeLayer], out var gcap);
-            gridOut[e] = gcap[planeLayer];
+            weights?.Record(model.Parameters);
+            if (gridOut is not null)
+            {
+                model.Predict(grid.Points, grid.Count, [planeLayer], out var gcap);
+                gridOut[e] = gcap[planeLayer];
+            }
             line[e] = [output.Kernel.Value[0], output.Kernel.Value[1], output.Bias.Value[0]];
             var p = model.Predict(data.X, data.Rows);
             int right = 0;
@@ -105,8 +119,12 @@ public sealed class HiddenPlaneKind : IExperimentKind
             Probe(e);
             progress((double)e / epochs);
         }
-        return new PlaneFrames(member.Name, points, gridOut, line, acc, lossByEpoch);
+        return new PlaneFrames(member.Name, points, gridOut, line, acc, lossByEpoch, weights);
     }
+
+    /// <summary>The recorded plane: record.layer when given, else the layer right before the output.</summary>
+    private static string PlaneLayer(ExperimentSpec spec, ModelMember member) =>
+        spec.Record.StringOrNull("layer") ?? member.Layers[^2].Name;
 
     internal static float[] Gather(float[] x, int[] rows, int cols)
     {

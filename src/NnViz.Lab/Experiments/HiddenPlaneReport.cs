@@ -25,6 +25,7 @@ internal static class HiddenPlaneReport
             metrics[ClaimChecks.Key("final_accuracy", m.Name)] = m.Accuracy[epochs];
             metrics[ClaimChecks.Key("best_accuracy", m.Name)] = m.Accuracy.Max();
             metrics[ClaimChecks.Key("final_loss", m.Name)] = m.Loss[epochs];
+            m.Weights?.Write(ctx.Artifacts, m.Name);
             ctx.Artifacts.Npy($"data/plane_points_{m.Name}.npy", [.. m.Points.SelectMany(p => p)], epochs + 1, shown.Length, 2);
             ctx.Artifacts.Csv($"data/final_plane_{m.Name}.csv", ["h1", "h2", "label"],
                 Enumerable.Range(0, shown.Length).Select(i => (IReadOnlyList<object>)[m.Points[epochs][2 * i], m.Points[epochs][2 * i + 1], labels[i]]));
@@ -77,17 +78,18 @@ internal static class HiddenPlaneReport
 
     private static Panel Panel(PlaneFrames m, int epoch, int[] labels, WarpedGridInput grid, bool legend)
     {
-        var g = m.Grid[epoch];
-        var xs = new double[grid.Lines][];
-        var ys = new double[grid.Lines][];
-        for (int l = 0; l < grid.Lines; l++)
+        var g = m.Grid?[epoch];
+        int lines = g is null ? 0 : grid.Lines;
+        var xs = new double[lines][];
+        var ys = new double[lines][];
+        for (int l = 0; l < lines; l++)
         {
             xs[l] = new double[grid.PointsPerLine];
             ys[l] = new double[grid.PointsPerLine];
             for (int p = 0; p < grid.PointsPerLine; p++)
             {
                 int k = 2 * (l * grid.PointsPerLine + p);
-                xs[l][p] = g[k];
+                xs[l][p] = g![k];
                 ys[l][p] = g[k + 1];
             }
         }
