@@ -53,7 +53,7 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
         new Field("vectors_folder", FieldType.String, "data folder for the word vectors (default NNVIZ_DATA, then ./data)"),
         new Field("marked_points", FieldType.Int, "points lettered on the last epoch (C3)") { Default = 12L, Rule = Rules.AtLeast(0) });
 
-    public IReadOnlyList<string> FigureIds { get; } = ["first_epoch", "animation", "separation", "consistency", "marked_last_epoch", "training_curves"];
+    public IReadOnlyList<string> FigureIds { get; } = ["first_epoch", "animation", "separation", "consistency", "marked_last_epoch", "training_curves", "comparison"];
     public IReadOnlyList<string> ProbeIds { get; } = ["representation", "val_loss", "val_accuracy"];
 
     public void Validate(ExperimentSpec spec, ICollection<SpecError> errors)
@@ -94,8 +94,11 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
                 AnimatorProjection.Options(spec.Options, l.Strategy, l.Align, task.ValRows), root.Fork($"projection/{r.Member}/{l.Name}"))).ToList();
         })).ToList();
         var separation = runs.Select(r => AnimatorProjection.Separation(r.Frames, task.ValRows, r.Dim, labels, spec.Options.Int("quality_k"))).ToList();
+        // C4: with several members, the same points move from one model's representation to the next (not stored as a part: its figures are NaN).
+        var comparison = runs.Count > 1 && spec.Wants("comparison") ? ModelComparison.Project(runs, task.ValRows, spec.Options, root.Fork("projection/comparison")) : null;
         ctx.Report("rendering", 0.9);
-        return EmbeddingAnimatorReport.Build(spec, ctx, task, runs, projected, separation, colour, vectorsNote);
+        var output = EmbeddingAnimatorReport.Build(spec, ctx, task, runs, projected, separation, colour, vectorsNote);
+        return comparison is null ? output : EmbeddingAnimatorReport.WithComparison(output, spec, task, runs, comparison, colour);
     }
 
     /// <summary>The colour label's column: options.colour_label, else "toxic" for toxic data, else the first.</summary>

@@ -81,6 +81,31 @@ internal static class EmbeddingAnimatorReport
         return new ExperimentOutput(blocks, metrics, task.DataUsed, task.Generated, thumb);
     }
 
+    /// <summary>C4: the comparison player (frames = models, last epoch of each) first, then the per-model sections.</summary>
+    public static ExperimentOutput WithComparison(ExperimentOutput o, ExperimentSpec spec, TextTask task, IReadOnlyList<AnimatorRun> runs, ProjectedSequence c, int colour)
+    {
+        var columns = Enumerable.Range(0, task.LabelNames.Count).OrderBy(k => k == colour ? 0 : 1).ThenBy(k => k)
+            .Select(k => new LabelColumn(task.LabelNames[k], task.ValCodes(k), Categories(task, k), ClassColours)).ToList();
+        var data = new PointCloudData(task.ValIds, [.. runs.Select(r => $"{r.Member} (epoch {r.StoppedAfter})")],
+            [new PointLayout("chained", c.Frames, [new LayoutMetric("trustworthiness", c.Trustworthiness), new LayoutMetric("worst trustworthiness", c.MinTrustworthiness)])], columns)
+        {
+            Title = "Model comparison: the same validation texts, from one model's representation to the next",
+            Alt = $"Animated scatter of {task.ValRows} validation texts moving between the last-epoch representations of {string.Join(", ", runs.Select(r => r.Member))}.",
+            Texts = [.. task.ValTexts.Select(t => t.Length > 240 ? t[..240] + "…" : t)],
+            ShowNeighbours = true,
+        };
+        var metrics = new Dictionary<string, double>(o.Metrics, StringComparer.Ordinal) { ["comparison_trust"] = c.Trustworthiness, ["comparison_min_trust"] = c.MinTrustworthiness };
+        List<PageBlock> blocks =
+        [
+            new MarkdownBlock("### Model comparison\n\nEach frame is one model's last-epoch representation of the same validation texts. The spaces differ, so each is fitted on its own, " +
+                "starting from the previous model's layout and Procrustes-aligned onto it (a joint fit would compare unrelated coordinates; temporal stability is undefined across spaces). " +
+                $"Trustworthiness (k = {spec.Options.Int("quality_k")}): mean {Num(c.Trustworthiness)}, worst {Num(c.MinTrustworthiness)}."),
+            new HtmlBlock(PointCloudPlayer.Html("comparison", data)),
+            .. o.Blocks,
+        ];
+        return o with { Blocks = blocks, Metrics = metrics };
+    }
+
     private static string Describe(ExperimentSpec spec, AnimatorRun run) =>
         $"`{string.Join(" → ", spec.Members.First(m => m.Name == run.Member).Layers.Select(l => l.Units > 0 ? $"{l.Kind} {l.Units}" : l.Kind))}`, " +
         $"{run.StoppedAfter} of {spec.Epochs} epochs run{(run.StoppedAfter < spec.Epochs ? " (early stopping)" : "")}, final validation accuracy {Num(run.ValAccuracy[^1])}";
