@@ -16,6 +16,23 @@ string outPath = args.Length > 0 ? args[0] : "bench/out/nnviz.jsonl";
 int[] tsneSizes = args.Length > 1 ? args[1..].Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : [1000, 5000, 10000];
 string dataDir = Environment.GetEnvironmentVariable("FASHION_MNIST") ?? "/usr/share/datasets/fashion-mnist";
 var (x, n, d) = FashionMnist.ReadImages(Path.Combine(dataDir, "t10k-images-idx3-ubyte.gz"));
+if (Environment.GetEnvironmentVariable("HASH") is "1")
+{
+    // Determinism check: run with DOTNET_PROCESSOR_COUNT=1 / 2 and DOTNET_EnableAVX512=0 and compare the hashes.
+    var hr = new Rng(7);
+    int hn = 1500, hd = 10;
+    var hx = new double[hn * hd];
+    for (int i = 0; i < hx.Length; i++) hx[i] = hr.NextGaussian() + 4 * ((i / hd) % 3);
+    string Hash(double[] v) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+        System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.AsSpan())))[..16];
+    var tsne = Tsne.Fit(hx, hn, hd, new TsneOptions { Iterations = 200 }, new Rng(1)).Coordinates;
+    var umap = Umap.Fit(hx, hn, hd, new UmapOptions { Epochs = 50 }, new Rng(1)).Coordinates;
+    var iso = Isomap.Fit(hx[..(500 * hd)], 500, hd, null, new Rng(1)).Coordinates;
+    var pcaH = Pca.Fit(hx, hn, hd).Coordinates;
+    var trust = NeighborhoodQuality.Compute(hx, hn, hd, tsne, 2).Trustworthiness;
+    Console.WriteLine($"cpus {Environment.ProcessorCount} avx512 {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}: tsne {Hash(tsne)} umap {Hash(umap)} isomap {Hash(iso)} pca {Hash(pcaH)} trust {trust:R}");
+    return;
+}
 if (Environment.GetEnvironmentVariable("DRIFT") is "1")
 {
     // Stability of every strategy on the drift test's data (n 250, 20-D, 4 frames, t-SNE 500 iterations).
