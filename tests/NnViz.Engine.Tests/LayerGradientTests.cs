@@ -60,6 +60,10 @@ public class LayerGradientTests
     public void Lstm(bool returnSequences) => Check(new Lstm("l", 3, 4, returnSequences, new Rng(3)),
         new Flow(GradCheck.RandomF(new Rng(4), 2 * 5 * 3), 2, 5, 3, Mask(2, 5, (0, 0), (0, 1), (1, 4))));
 
+    [Fact]
+    public void LstmWideEnoughForTheVectorCellBackward() => Check(new Lstm("l12", 3, 12, true, new Rng(12)),
+        new Flow(GradCheck.RandomF(new Rng(13), 2 * 4 * 3), 2, 4, 3, Mask(2, 4, (1, 0))));
+
     [Theory]
     [InlineData("concat", false)]
     [InlineData("sum", true)]
