@@ -16,6 +16,24 @@ string outPath = args.Length > 0 ? args[0] : "bench/out/nnviz.jsonl";
 int[] tsneSizes = args.Length > 1 ? args[1..].Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : [1000, 5000, 10000];
 string dataDir = Environment.GetEnvironmentVariable("FASHION_MNIST") ?? "/usr/share/datasets/fashion-mnist";
 var (x, n, d) = FashionMnist.ReadImages(Path.Combine(dataDir, "t10k-images-idx3-ubyte.gz"));
+if (Environment.GetEnvironmentVariable("ISOMAP_RAW") is { Length: > 0 } raw)
+{
+    // Isomap timing on sklearn's own PCA-50 output (raw float64 written by numpy's tofile), best of 5 runs.
+    var bytes = File.ReadAllBytes(raw);
+    var x50r = new double[bytes.Length / 8];
+    Buffer.BlockCopy(bytes, 0, x50r, 0, bytes.Length);
+    foreach (int m in new[] { 500, 2000 })
+    {
+        double best = double.PositiveInfinity, bestCpu = 0;
+        for (int rep = 0; rep < 5; rep++)
+        {
+            var t = Time(() => Isomap.Fit(x50r[..(m * 50)], m, 50, new IsomapOptions(2, 5), new Rng(1)));
+            if (t.Seconds < best) { best = t.Seconds; bestCpu = t.CpuSeconds; }
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"nnviz isomap n={m} best wall {best:F4}s cpu {bestCpu:F4}s"));
+    }
+    return;
+}
 if (Environment.GetEnvironmentVariable("HASH") is "1")
 {
     // Determinism check: run with DOTNET_PROCESSOR_COUNT=1 / 2 and DOTNET_EnableAVX512=0 and compare the hashes.
