@@ -22,7 +22,7 @@ public static class ExplorerPage
         }));
         string body = $$"""
 <main class="explorer">
-<h1>IMDB LSTM explorer</h1>
+
 <p>Type a sentence: every checkpoint reads it word by word (green words raise P(positive), red lower it, grey change little; dotted = unknown word),
 and the blue point shows where it lands in each layer space of the last checkpoint (Isomap, out-of-sample placement).</p>
 <form id="ask"><textarea id="text" rows="3" cols="90" maxlength="20000" aria-label="sentence">This movie is not boring!</textarea><br>
