@@ -51,9 +51,11 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
         new Field("colour_label", FieldType.String, "label colouring the points first (the page can switch)"),
         new Field("pretrained", FieldType.String, "initialise the embedding from word vectors in the data folder") { Default = "none", OneOf = ["none", "glove"] },
         new Field("vectors_folder", FieldType.String, "data folder for the word vectors (default NNVIZ_DATA, then ./data)"),
+        new Field("drift_words", FieldType.StringList, "words whose vectors and neighbours are followed (C5)"),
+        new Field("drift_top_words", FieldType.Int, "most frequent words drawn in the drift animation") { Default = 300L, Rule = Rules.AtLeast(10) },
         new Field("marked_points", FieldType.Int, "points lettered on the last epoch (C3)") { Default = 12L, Rule = Rules.AtLeast(0) });
 
-    public IReadOnlyList<string> FigureIds { get; } = ["first_epoch", "animation", "separation", "consistency", "marked_last_epoch", "training_curves", "comparison"];
+    public IReadOnlyList<string> FigureIds { get; } = ["first_epoch", "animation", "separation", "consistency", "marked_last_epoch", "training_curves", "comparison", "word_drift"];
     public IReadOnlyList<string> ProbeIds { get; } = ["representation", "val_loss", "val_accuracy"];
 
     public void Validate(ExperimentSpec spec, ICollection<SpecError> errors)
@@ -98,7 +100,10 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
         var comparison = runs.Count > 1 && spec.Wants("comparison") ? ModelComparison.Project(runs, task.ValRows, spec.Options, root.Fork("projection/comparison")) : null;
         ctx.Report("rendering", 0.9);
         var output = EmbeddingAnimatorReport.Build(spec, ctx, task, runs, projected, separation, colour, vectorsNote);
-        return comparison is null ? output : EmbeddingAnimatorReport.WithComparison(output, spec, task, runs, comparison, colour);
+        if (comparison is not null) output = EmbeddingAnimatorReport.WithComparison(output, spec, task, runs, comparison, colour);
+        if (spec.Wants("word_drift") && spec.Options.Strings("drift_words").Count > 0 && runs[0].EmbeddingStart is not null)
+            output = EmbeddingAnimatorReport.WithDrift(output, spec, task, runs[0], root.Fork("projection/words"));
+        return output;
     }
 
     /// <summary>The colour label's column: options.colour_label, else "toxic" for toxic data, else the first.</summary>

@@ -106,6 +106,32 @@ internal static class EmbeddingAnimatorReport
         return o with { Blocks = blocks, Metrics = metrics };
     }
 
+    /// <summary>C5: the word-vector drift player and the neighbour table, appended.</summary>
+    public static ExperimentOutput WithDrift(ExperimentOutput o, ExperimentSpec spec, TextTask task, AnimatorRun run, NnViz.Engine.Rng rng)
+    {
+        int k = 5;
+        var (data, nbs) = WordDrift.Build(run, task.Vocabulary, spec.Options.Strings("drift_words"), spec.Options.Int("drift_top_words"), k, spec.Options, rng);
+        var metrics = new Dictionary<string, double>(o.Metrics, StringComparer.Ordinal);
+        if (nbs.Count > 0) metrics["drift_neighbour_overlap"] = nbs.Average(w => w.Overlap);
+        List<PageBlock> blocks =
+        [
+            .. o.Blocks,
+            new MarkdownBlock($"### Word-embedding drift\n\nThe {data.Ids.Count} most frequent words' vectors (normalised) before and after training, laid out jointly; " +
+                $"the chosen words are lettered. Missing from the vocabulary: {Missing(spec, nbs)}."),
+            new HtmlBlock(PointCloudPlayer.Html("word-drift", data)),
+            new TableBlock("Nearest words before and after training (cosine)", ["word", $"{k} nearest before", $"{k} nearest after", "kept"],
+                nbs.Select(w => (IReadOnlyList<string>)[w.Word, string.Join(", ", w.Before), string.Join(", ", w.After), Num(w.Overlap)]).ToList(),
+                "Kept: the fraction of a word's nearest neighbours that are still among them after training (1 = its neighbourhood did not change)."),
+        ];
+        return o with { Blocks = blocks, Metrics = metrics };
+    }
+
+    private static string Missing(ExperimentSpec spec, IReadOnlyList<WordNeighbours> nbs)
+    {
+        string m = string.Join(", ", spec.Options.Strings("drift_words").Where(w => nbs.All(n => n.Word != w)));
+        return m.Length > 0 ? m : "none";
+    }
+
     private static string Describe(ExperimentSpec spec, AnimatorRun run) =>
         $"`{string.Join(" → ", spec.Members.First(m => m.Name == run.Member).Layers.Select(l => l.Units > 0 ? $"{l.Kind} {l.Units}" : l.Kind))}`, " +
         $"{run.StoppedAfter} of {spec.Epochs} epochs run{(run.StoppedAfter < spec.Epochs ? " (early stopping)" : "")}, final validation accuracy {Num(run.ValAccuracy[^1])}";
