@@ -82,7 +82,7 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
     private static RunSummary Summarize(ExperimentSpec spec, ExperimentOutput o, IReadOnlyList<ClaimResult> claims, string key, bool reused) =>
         new(spec.Name, spec.Title, FirstSentence(spec.Description), spec.Profile,
             claims.Count(c => c.Verdict == Verdict.Reproduced), claims.Count(c => c.Verdict == Verdict.NotReproduced),
-            claims.Count(c => c.Verdict == Verdict.NotApplicable), o.DataUsed, o.GeneratedData, o.Thumbnail, key[..16], reused);
+            claims.Count(c => c.Verdict == Verdict.NotApplicable), o.DataUsed, o.GeneratedData, o.Thumbnail ?? o.Blocks.OfType<FigureBlock>().FirstOrDefault()?.Path, key[..16], reused);
 
     /// <summary>The description's first sentence (the index card's one line).</summary>
     private static string FirstSentence(string description)
