@@ -52,6 +52,7 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
         new Field("pretrained", FieldType.String, "initialise the embedding from word vectors in the data folder") { Default = "none", OneOf = ["none", "glove"] },
         new Field("vectors_folder", FieldType.String, "data folder for the word vectors (default NNVIZ_DATA, then ./data)"),
         new Field("drift_words", FieldType.StringList, "words whose vectors and neighbours are followed (C5)"),
+        new Field("drift_colour", FieldType.String, "word-drift colouring: the chosen words, or also the generated toxic corpus's toxic lexicon (measures toxic words' toxic neighbours)") { Default = "chosen", OneOf = ["chosen", "toxic_lexicon"] },
         new Field("drift_top_words", FieldType.Int, "most frequent words drawn in the drift animation") { Default = 300L, Rule = Rules.AtLeast(10) },
         new Field("marked_points", FieldType.Int, "points lettered on the last epoch (C3)") { Default = 12L, Rule = Rules.AtLeast(0) });
 
@@ -77,6 +78,8 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
             errors.Add(new SpecError(spec.File, 1, 1, "loss", $"expected 'binary_crossentropy' with sigmoid outputs, received '{spec.Loss}'"));
         if (spec.Options.StringOrNull("colour_label") is { } c && labels == 6 && !Jigsaw.LabelNames.Contains(c))
             errors.Add(spec.Options.Error("colour_label", $"unknown label '{c}' (expected one of {string.Join(", ", Jigsaw.LabelNames)})"));
+        if (spec.Options.String("drift_colour") == "toxic_lexicon" && spec.DataKind != "toxic")
+            errors.Add(spec.Options.Error("drift_colour", $"toxic_lexicon is the generated toxic corpus's word list: it needs data kind 'toxic', received '{spec.DataKind}'"));
     }
 
     public ExperimentOutput Run(ExperimentSpec spec, RunContext ctx)

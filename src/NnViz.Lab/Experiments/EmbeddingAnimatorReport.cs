@@ -110,14 +110,25 @@ internal static class EmbeddingAnimatorReport
     public static ExperimentOutput WithDrift(ExperimentOutput o, ExperimentSpec spec, TextTask task, AnimatorRun run, NnViz.Engine.Rng rng)
     {
         int k = 5;
-        var (data, nbs) = WordDrift.Build(run, task.Vocabulary, spec.Options.Strings("drift_words"), spec.Options.Int("drift_top_words"), k, spec.Options, rng);
+        var lexicon = spec.Options.String("drift_colour") == "toxic_lexicon" ? WordDriftLexicon.ToxicWords() : null;
+        var ((data, nbs), share) = WordDrift.Build(run, task.Vocabulary, spec.Options.Strings("drift_words"), spec.Options.Int("drift_top_words"), k, spec.Options, rng, lexicon);
         var metrics = new Dictionary<string, double>(o.Metrics, StringComparer.Ordinal);
         if (nbs.Count > 0) metrics["drift_neighbour_overlap"] = nbs.Average(w => w.Overlap);
+        if (share is not null)
+        {
+            metrics["toxic_neighbour_share_before"] = share.Before;
+            metrics["toxic_neighbour_share_after"] = share.After;
+            metrics["toxic_neighbour_base_rate"] = share.BaseRate;
+        }
+        string shareText = share is null ? "" :
+            $"\n\nWords are coloured by the generated corpus's toxic lexicon ({share.Words} of the {data.Ids.Count} drawn words are toxic). " +
+            $"Of each toxic word's {k} nearest words (cosine), on average {Num(share.Before)} are toxic before training and {Num(share.After)} after " +
+            $"(chance: {Num(share.BaseRate)}).";
         List<PageBlock> blocks =
         [
             .. o.Blocks,
             new MarkdownBlock($"### Word-embedding drift\n\nThe {data.Ids.Count} most frequent words' vectors (normalised) before and after training, laid out jointly; " +
-                $"the chosen words are lettered. Missing from the vocabulary: {Missing(spec, nbs)}."),
+                $"the chosen words are lettered. Missing from the vocabulary: {Missing(spec, nbs)}.{shareText}"),
             new HtmlBlock(PointCloudPlayer.Html("word-drift", data)),
             new TableBlock("Nearest words before and after training (cosine)", ["word", $"{k} nearest before", $"{k} nearest after", "kept"],
                 nbs.Select(w => (IReadOnlyList<string>)[w.Word, string.Join(", ", w.Before), string.Join(", ", w.After), Num(w.Overlap)]).ToList(),
