@@ -14,7 +14,7 @@ internal static class ProjectionsReport
     // Ten classes need ten colours (Okabe-Ito has eight): Tableau 10.
     private static readonly string[] Ten = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#222222"];
 
-    public static ExperimentOutput Build(ExperimentSpec spec, RunContext ctx, Layouts l, ImageSet images, string used)
+    public static ExperimentOutput Build(ExperimentSpec spec, RunContext ctx, Layouts l, Hidden hidden, ImageSet images, string used)
     {
         var blocks = new List<PageBlock>();
         int[] labels = [.. l.Rows.Select(r => images.Labels[r])];
@@ -26,6 +26,12 @@ internal static class ProjectionsReport
             metrics[$"knn_accuracy_{key}"] = lay.KnnAccuracy;
             metrics[$"trustworthiness_{key}"] = lay.Trustworthiness;
         }
+        foreach (var (lay, key) in new[] { (l.HiddenPca2, "pca"), (l.HiddenTsne2, "tsne") })
+        {
+            metrics[$"knn_accuracy_hidden_{key}"] = lay.KnnAccuracy;
+            metrics[$"trustworthiness_hidden_{key}"] = lay.Trustworthiness;
+        }
+        metrics["mlp_sample_accuracy"] = hidden.SampleAccuracy;
         ctx.Artifacts.Csv("data/layouts_2d.csv", ["row", "label", "pca1", "pca2", "tsne1", "tsne2"],
             Enumerable.Range(0, labels.Length).Select(i => (IReadOnlyList<object>)[l.Rows[i], labels[i], l.Pca2.Coords[2 * i], l.Pca2.Coords[2 * i + 1], l.Tsne2.Coords[2 * i], l.Tsne2.Coords[2 * i + 1]]));
         blocks.Add(new MarkdownBlock($"**Sample:** {used}. Scores: trustworthiness (k = 10; 1 = every 2-D neighbour is a neighbour in pixel space) and the accuracy of a 10-nearest-neighbour classifier in the layout (leave-one-out)."));
@@ -55,8 +61,14 @@ internal static class ProjectionsReport
                 blocks.Add(new HtmlBlock(Scatter3D.Html($"s3d-{lay.Name.Replace(" ", "").Replace("-", "").ToLowerInvariant()}", data)));
             }
         }
+        if (spec.Wants("hidden_biplot"))
+            blocks.Add(Publish.Figure(ctx, "hidden_biplot", new Figure($"What training adds: PCA and t-SNE of the trained MLP's hidden layer '{hidden.Layer}' ({hidden.Width} units)",
+                [Biplot(l.HiddenPca2, labels, names, null, 0, LegendPosition.TopRight), Biplot(l.HiddenTsne2, labels, names, null, 0)], 1100, 560, 2,
+                "The same test images, now as the hidden-layer activations of the trained MLP, projected by PCA and t-SNE; points coloured by class."),
+                $"The MLP trained for {hidden.Loss.Length} epoch(s) on {hidden.TrainImages} training images (final training loss {ClaimChecks.Num(hidden.Loss[^1])}; accuracy on this sample {ClaimChecks.Num(hidden.SampleAccuracy)}). " +
+                $"Trustworthiness is measured against the hidden space. Hidden PCA: {Scores(l.HiddenPca2)}. Hidden t-SNE: {Scores(l.HiddenTsne2)}. Raw-image t-SNE for comparison: {Scores(l.Tsne2)}."));
         blocks.Add(new TableBlock("Layout quality", ["layout", "trustworthiness (k 10)", "10-NN accuracy"],
-            new[] { l.Pca2, l.Tsne2, l.Pca3, l.Tsne3 }.Select(x => (IReadOnlyList<string>)[x.Name, ClaimChecks.Num(x.Trustworthiness), ClaimChecks.Num(x.KnnAccuracy)]).ToList()));
+            new[] { l.Pca2, l.Tsne2, l.Pca3, l.Tsne3, l.HiddenPca2, l.HiddenTsne2 }.Select(x => (IReadOnlyList<string>)[x.Name, ClaimChecks.Num(x.Trustworthiness), ClaimChecks.Num(x.KnnAccuracy)]).ToList()));
         return new ExperimentOutput(blocks, metrics, used, false, thumb);
     }
 
@@ -65,7 +77,7 @@ internal static class ProjectionsReport
     private static (double[] X, double[] Y) Split(Layout l, int a = 0, int b = 1) =>
         ([.. Enumerable.Range(0, l.Coords.Length / l.Dims).Select(i => l.Coords[i * l.Dims + a])], [.. Enumerable.Range(0, l.Coords.Length / l.Dims).Select(i => l.Coords[i * l.Dims + b])]);
 
-    private static Panel Biplot(Layout l, int[] labels, IReadOnlyList<string> names, double[]? loadings, int arrows)
+    private static Panel Biplot(Layout l, int[] labels, IReadOnlyList<string> names, double[]? loadings, int arrows, LegendPosition? legend = null)
     {
         var (xs, ys) = Split(l);
         var marks = new List<Mark> { new ScatterMark(xs, ys, new PointStyle(Radius: 2.4, Opacity: 0.85, Palette: Ten)) { Classes = labels, ClassNames = names } };
@@ -84,7 +96,8 @@ internal static class ProjectionsReport
             }
         }
         return new Panel(marks, $"{l.Name} · trust {ClaimChecks.Num(l.Trustworthiness)} · kNN {ClaimChecks.Num(l.KnnAccuracy)}",
-            new Axis(l.Name == "PCA" ? "PC1" : "t-SNE 1"), new Axis(l.Name == "PCA" ? "PC2" : "t-SNE 2"), Legend: loadings is null ? LegendPosition.None : LegendPosition.TopRight);
+            new Axis(l.Name.EndsWith("PCA", StringComparison.Ordinal) ? "PC1" : "t-SNE 1"), new Axis(l.Name.EndsWith("PCA", StringComparison.Ordinal) ? "PC2" : "t-SNE 2"),
+            Legend: legend ?? (loadings is null ? LegendPosition.None : LegendPosition.TopRight));
     }
 
     private static Panel Density(Layout l, int[] labels, IReadOnlyList<string> names)
