@@ -28,7 +28,7 @@ public static class SvgRenderer
         double top = 0;
         if (figure.Title.Length > 0)
         {
-            WriteText(sb, w / 2, 21, figure.Title, new TextStyle("#111111", 16, TextAnchor.Middle, Bold: true));
+            WriteText(sb, w / 2, 21, figure.Title, new TextStyle("#111111", TitleSize(figure.Title, w), TextAnchor.Middle, Bold: true));
             top = TitleHeight;
         }
         var (cols, rows) = Grid(figure.Panels.Count, figure.Columns);
@@ -43,6 +43,16 @@ public static class SvgRenderer
     }
 
     /// <summary>Columns x rows of the small-multiple grid; columns = 0 picks ceil(sqrt(n)).</summary>
+    /// <summary>
+    /// 16 px, or smaller (down to 9 px) when the title would not fit the figure's width: without font metrics the width
+    /// is estimated at 0.62 x size per character (bold), so a long title shrinks instead of being clipped at both ends.
+    /// </summary>
+    public static double TitleSize(string title, double width)
+    {
+        double fit = (width - 16) / (0.62 * Math.Max(1, title.Length));
+        return Math.Round(Math.Clamp(fit, 9, 16), 1);
+    }
+
     public static (int Columns, int Rows) Grid(int panels, int columns)
     {
         int n = Math.Max(1, panels);
