@@ -69,7 +69,7 @@ public sealed class HiddenPlaneKind : IExperimentKind
         var root = new Rng(spec.Seed);
         var d = spec.Data;
         var data = Synthetic.Rings(root.Fork("data/train"), d.Int("points_per_ring"), d.Double("noise"), d.Double("outer_radius"), d.Double("inner_radius"));
-        int[] shown = StratifiedSample(data.Labels!, spec.Options.Int("shown_points"), root.Fork("data/shown"));
+        int[] shown = Sampling.Stratified(data.Labels!, spec.Options.Int("shown_points"), root.Fork("data/shown"));
         var grid = WarpedGridInput.Build(spec.Options.Int("grid_lines"), spec.Options.Int("grid_points"), spec.Options.Doubles("grid_range"));
         var members = spec.Members.Select((m, i) => ctx.Part($"member-{m.Name}", () => Train(spec, m, data, shown, grid, root,
             f => ctx.Report($"training {m.Name}", (i + f) / spec.Members.Count * 0.8)))).ToList();
@@ -88,7 +88,7 @@ public sealed class HiddenPlaneKind : IExperimentKind
         bool recordGrid = probes.Count == 0 || probes.Contains("warped_grid");
         var weights = probes.Contains("weights") ? WeightTrace.For(model.Parameters) : null;
         var output = (Dense)model.Layers[^1];
-        float[] shownX = Gather(data.X, shown, 2);
+        float[] shownX = Sampling.Rows(data.X, shown, 2);
         int epochs = spec.Epochs;
         var points = new float[epochs + 1][];
         var gridOut = recordGrid ? new float[epochs + 1][] : null;
@@ -125,29 +125,6 @@ public sealed class HiddenPlaneKind : IExperimentKind
     /// <summary>The recorded plane: record.layer when given, else the layer right before the output.</summary>
     private static string PlaneLayer(ExperimentSpec spec, ModelMember member) =>
         spec.Record.StringOrNull("layer") ?? member.Layers[^2].Name;
-
-    internal static float[] Gather(float[] x, int[] rows, int cols)
-    {
-        var r = new float[rows.Length * cols];
-        for (int i = 0; i < rows.Length; i++) Array.Copy(x, rows[i] * cols, r, i * cols, cols);
-        return r;
-    }
-
-    /// <summary>A sample of about n row indices with the classes in equal shares, in ascending index order.</summary>
-    internal static int[] StratifiedSample(int[] labels, int n, Rng rng)
-    {
-        if (n >= labels.Length) return [.. Enumerable.Range(0, labels.Length)];
-        var classes = labels.Distinct().Order().ToArray();
-        var picked = new List<int>();
-        foreach (var c in classes)
-        {
-            var idx = Enumerable.Range(0, labels.Length).Where(i => labels[i] == c).ToArray();
-            rng.Shuffle<int>(idx);
-            picked.AddRange(idx.Take(n / classes.Length));
-        }
-        picked.Sort();
-        return [.. picked];
-    }
 }
 
 /// <summary>Lines of the grid over the input square: first all horizontal lines, then all vertical ones.</summary>

@@ -82,9 +82,9 @@ internal static class ImdbLstmReport
     {
         int epochs = spec.Epochs;
         int[] testLabels = data.TestLabels;
-        int[] shown = HiddenPlaneKind.StratifiedSample(testLabels, spec.Options.Int("space_points"), root.Fork("data/space-points"));
+        int[] shown = Sampling.Stratified(testLabels, spec.Options.Int("space_points"), root.Fork("data/space-points"));
         int n = shown.Length;
-        float[] x = HiddenPlaneKind.Gather(data.TestX, shown, data.Encoder.MaxLength);
+        float[] x = Sampling.Rows(data.TestX, shown, data.Encoder.MaxLength);
         var spaceEpochs = Every(spec.Options.Int("space_every"), epochs);
         var names = LayerNames(spec);
         var perEpoch = spaceEpochs.Select(e => LayerFeatures.Capture(model(e), x, n, names[0], names[1], names[2], out var p) is var f ? (f, p) : default).ToList();
@@ -107,8 +107,8 @@ internal static class ImdbLstmReport
 
         // Linear probes on the final checkpoint: fitted on training reviews, scored on the shown test reviews.
         int[] trainLabels = data.TrainLabels;
-        int[] probeRows = HiddenPlaneKind.StratifiedSample(trainLabels, spec.Options.Int("probe_train"), root.Fork("data/probe-train"));
-        var probeX = HiddenPlaneKind.Gather(data.TrainX, probeRows, data.Encoder.MaxLength);
+        int[] probeRows = Sampling.Stratified(trainLabels, spec.Options.Int("probe_train"), root.Fork("data/probe-train"));
+        var probeX = Sampling.Rows(data.TrainX, probeRows, data.Encoder.MaxLength);
         var probeF = LayerFeatures.Capture(model(epochs), probeX, probeRows.Length, names[0], names[1], names[2], out _);
         int[] probeY = [.. probeRows.Select(i => trainLabels[i])];
         int[] shownY = [.. shown.Select(i => testLabels[i])];

@@ -61,7 +61,7 @@ public sealed class ProjectionsKind : IExperimentKind
         // The first 10 x (per class) x 3 test images hold enough of every class for the stratified draw.
         var images = Mnist.Load(folder, MnistSplit.Test, set == "mnist" ? Mnist.DigitNames : Mnist.FashionNames, set, Math.Min(10000, perClass * 30));
         var root = new Rng(spec.Seed);
-        int[] rows = HiddenPlaneKind.StratifiedSample(images.Labels, perClass * images.ClassNames.Count, root.Fork("sample"));
+        int[] rows = Sampling.Stratified(images.Labels, perClass * images.ClassNames.Count, root.Fork("sample"));
         var hidden = ctx.Part("training", () => TrainHidden(spec, Mnist.Load(folder, MnistSplit.Train, images.ClassNames, set, d.Int("train_limit")), images, rows, root,
             f => ctx.Report("training", f * 0.3)));
         var layouts = ctx.Part("projections", () => Project(spec, images, rows, hidden, root, f => ctx.Report("projecting", 0.3 + f * 0.5)));
