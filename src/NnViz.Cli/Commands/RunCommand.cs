@@ -59,9 +59,10 @@ internal sealed class RunCommand : ICliCommand
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;
         }
-        var table = new Table().AddColumns("experiment", "claims reproduced", "not reproduced", "n/a", "data", "store");
+        var table = new Table().AddColumns("experiment", "reproduced", "not reproduced", "not measured", "sanity checks", "n/a", "data", "store");
         foreach (var s in results)
-            table.AddRow(s.Name, s.Reproduced.ToString(), s.NotReproduced.ToString(), s.NotApplicable.ToString(), Markup.Escape(s.DataUsed), s.Reused ? "reused" : "ran");
+            table.AddRow(s.Name, s.Reproduced.ToString(), s.NotReproduced.ToString(), s.NotMeasured.ToString(),
+                $"{s.SanityPassed} of {s.SanityPassed + s.SanityFailed}", s.NotApplicable.ToString(), Markup.Escape(s.DataUsed), s.Reused ? "reused" : "ran");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"Report: [link]{Markup.Escape(Path.GetFullPath(Path.Combine(output, "index.html")))}[/]");
         return 0;

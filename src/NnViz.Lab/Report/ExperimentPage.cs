@@ -24,9 +24,11 @@ public static class ExperimentPage
             .Append($"<span class=\"badge {(output.GeneratedData ? "generated" : "real")}\">data: {Html.E(output.DataUsed)}</span></p></header>\n<main>\n");
         body.Append("<section class=\"description\">").Append(Markdown.ToHtml(spec.Description, Pipeline)).Append("</section>\n");
         if (output.GeneratedData)
-            body.Append("<p class=\"note\">Results on this page were made on <strong>generated data</strong> with a known structure, not on the write-up's data set.</p>\n");
+            body.Append("<p class=\"note\">Results on this page were made on a <strong>generated stand-in</strong> with a known structure, not on the write-up's data set: its claims are sanity checks, not reproductions.</p>\n");
+        else if (output.WriteUpSynthetic)
+            body.Append("<p class=\"note\">The write-up's data are synthetic too: this run generates them the same way, so its claims count as reproductions.</p>\n");
 
-        body.Append("<section><h2>Claims</h2>\n").Append(ClaimsTable(claims)).Append("</section>\n");
+        body.Append("<section><h2>Claims</h2>\n").Append(ClaimsTable(claims)).Append(Differences(spec, output)).Append("</section>\n");
         foreach (var block in output.Blocks) body.Append(Block(block)).Append('\n');
 
         body.Append("<section><h2>Spec as run</h2>")
@@ -45,11 +47,31 @@ public static class ExperimentPage
         var sb = new StringBuilder("<table class=\"claims\"><thead><tr><th>Claim</th><th>Expected</th><th>Measured</th><th>Verdict</th></tr></thead><tbody>\n");
         foreach (var c in claims)
         {
-            string cls = c.Verdict switch { Verdict.Reproduced => "ok", Verdict.NotReproduced => "fail", _ => "na" };
+            string cls = c.Verdict switch
+            {
+                Verdict.Reproduced => c.SanityCheck ? "sanity ok" : "ok",
+                Verdict.NotReproduced or Verdict.NotMeasured => c.SanityCheck ? "sanity fail" : "fail",
+                _ => "na",
+            };
             sb.Append($"<tr><td>{Html.E(c.Text)}</td><td><code>{Html.E(c.Expected)}</code></td><td>{Html.E(c.Measured)}</td>")
               .Append($"<td class=\"verdict {cls}\">{Html.E(c.VerdictText)}</td></tr>\n");
         }
         return sb.Append("</tbody></table>\n").ToString();
+    }
+
+    /// <summary>
+    /// Every way this run differs from the write-up's setup, read off the effective spec: the overrides of the
+    /// profile (sizes, epochs, learning rates, ...) and a generated stand-in for the write-up's data.
+    /// </summary>
+    public static string Differences(ExperimentSpec spec, ExperimentOutput output)
+    {
+        var rows = (spec.Differences ?? []).Select(d => (IReadOnlyList<string>)[d.Path, d.WriteUp, d.ThisRun, d.SetBy]).ToList();
+        if (output.GeneratedData) rows.Add(["data", "the write-up's data set", output.DataUsed, "data folder (stand-in)"]);
+        var sb = new StringBuilder("<h3>Differences from the write-up's setup</h3>\n");
+        if (rows.Count == 0)
+            return sb.Append($"<p>None: this run uses the setup of <code>{Html.E(spec.File)}</code> as written (the write-up's).</p>\n").ToString();
+        return sb.Append($"<p>The verdicts above were judged on this <code>{Html.E(spec.Profile)}</code> run, which differs from the write-up's setup as follows.</p>\n")
+            .Append(Html.Table(["Setting", "Write-up (spec)", "This run", "Set by"], rows)).ToString();
     }
 
     private static string Block(PageBlock block) => block switch

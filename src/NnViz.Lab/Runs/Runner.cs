@@ -9,8 +9,17 @@ namespace NnViz.Lab.Runs;
 public sealed record RunnerOptions(string ConfigsDir, string OutDir, string StoreDir, string ProfileName);
 
 /// <summary>What one experiment run produced, for the CLI summary and the index page.</summary>
+/// <remarks>
+/// Reproduced/NotReproduced/NotMeasured count claims judged on the write-up's data; SanityPassed/SanityFailed count
+/// claims judged on a generated stand-in (never counted as reproductions); NotMeasured always counts as a failure.
+/// </remarks>
 public sealed record RunSummary(string Name, string Title, string Summary, string Profile, int Reproduced, int NotReproduced,
-    int NotApplicable, string DataUsed, bool GeneratedData, string? Thumbnail, string SpecHash, bool Reused);
+    int NotApplicable, string DataUsed, bool GeneratedData, string? Thumbnail, string SpecHash, bool Reused,
+    int NotMeasured = 0, int SanityPassed = 0, int SanityFailed = 0, bool WriteUpSynthetic = false)
+{
+    /// <summary>The data origin in a few words, for the index card.</summary>
+    public string DataOrigin => GeneratedData ? "generated stand-in" : WriteUpSynthetic ? "synthetic, as the write-up's" : "real";
+}
 
 /// <summary>
 /// Runs validated specs: reuse from the run store when the inputs are unchanged, otherwise run the experiment
@@ -59,7 +68,7 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
             var context = new RunContext(sink, store.PartsDir(entry), progress, spec.Name);
             var kind = ExperimentKinds.ByName[spec.Kind];
             var output = kind.Run(spec, context);
-            var claims = ClaimChecks.Evaluate(spec, output.Metrics);
+            var claims = ClaimChecks.Evaluate(spec, output.Metrics, standIn: output.GeneratedData);
             var summary = Summarize(spec, output, claims, key, reused: false);
             sink.Json("metrics.json", new SortedDictionary<string, double>(output.Metrics.ToDictionary(), StringComparer.Ordinal));
             sink.Json("claims.json", claims);
@@ -81,8 +90,10 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
 
     private static RunSummary Summarize(ExperimentSpec spec, ExperimentOutput o, IReadOnlyList<ClaimResult> claims, string key, bool reused) =>
         new(spec.Name, spec.Title, FirstSentence(spec.Description), spec.Profile,
-            claims.Count(c => c.Verdict == Verdict.Reproduced), claims.Count(c => c.Verdict == Verdict.NotReproduced),
-            claims.Count(c => c.Verdict == Verdict.NotApplicable), o.DataUsed, o.GeneratedData, o.Thumbnail ?? o.Blocks.OfType<FigureBlock>().FirstOrDefault()?.Path, key[..16], reused);
+            claims.Count(c => !c.SanityCheck && c.Verdict == Verdict.Reproduced), claims.Count(c => !c.SanityCheck && c.Verdict == Verdict.NotReproduced),
+            claims.Count(c => c.Verdict == Verdict.NotApplicable), o.DataUsed, o.GeneratedData, o.Thumbnail ?? o.Blocks.OfType<FigureBlock>().FirstOrDefault()?.Path, key[..16], reused,
+            claims.Count(c => c.Verdict == Verdict.NotMeasured), claims.Count(c => c.SanityCheck && c.Verdict == Verdict.Reproduced),
+            claims.Count(c => c.SanityCheck && c.Verdict == Verdict.NotReproduced), o.WriteUpSynthetic);
 
     /// <summary>The description's first sentence (the index card's one line).</summary>
     private static string FirstSentence(string description)
