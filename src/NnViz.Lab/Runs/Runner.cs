@@ -43,10 +43,12 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
     {
         var specs = new List<ExperimentSpec>();
         var errors = new List<SpecError>();
+        var others = ProfileValidation.All(options.ConfigsDir);
         foreach (var f in files)
         {
-            try { specs.Add(SpecLoader.Load(f, Profile)); }
-            catch (SpecException e) { errors.AddRange(e.Errors); }
+            var (spec, found) = ProfileValidation.Load(f, Profile, others);
+            if (spec is not null) specs.Add(spec);
+            errors.AddRange(found);
         }
         foreach (var dup in specs.GroupBy(s => s.Name).Where(g => g.Count() > 1))
             errors.Add(new SpecError(dup.Last().File, 1, 1, "name", $"experiment name '{dup.Key}' is also used by {dup.First().File}"));
