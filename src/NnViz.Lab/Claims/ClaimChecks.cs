@@ -13,8 +13,15 @@ public enum Verdict { Reproduced, NotReproduced, NotMeasured, NotApplicable }
 /// A row of the claims table: claim, expected, measured, verdict. <paramref name="SanityCheck"/> marks a claim judged
 /// on a generated stand-in instead of the write-up's data: shown apart and never counted as a reproduction.
 /// </summary>
-public sealed record ClaimResult(string Id, string Text, string Expected, string Measured, Verdict Verdict, bool SanityCheck = false)
+/// <param name="Seeds">each seed's judgement when the claim was judged over several seeds (null for one seed).</param>
+public sealed record ClaimResult(string Id, string Text, string Expected, string Measured, Verdict Verdict, bool SanityCheck = false,
+    IReadOnlyList<SeedJudgement>? Seeds = null)
 {
+    /// <summary>"reproduced in k of N seeds" when judged over several seeds, else the verdict.</summary>
+    public string VerdictLine => Seeds is { Count: > 1 } s && Verdict is Verdict.Reproduced or Verdict.NotReproduced
+        ? $"{VerdictText}: {s.Count(x => x.Verdict == Verdict.Reproduced)} of {s.Count} seeds"
+        : VerdictText;
+
     public string VerdictText => (Verdict, SanityCheck) switch
     {
         (Verdict.Reproduced, false) => "reproduced",

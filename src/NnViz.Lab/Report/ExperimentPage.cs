@@ -54,7 +54,7 @@ public static class ExperimentPage
                 _ => "na",
             };
             sb.Append($"<tr><td>{Html.E(c.Text)}</td><td><code>{Html.E(c.Expected)}</code></td><td>{Html.E(c.Measured)}</td>")
-              .Append($"<td class=\"verdict {cls}\">{Html.E(c.VerdictText)}</td></tr>\n");
+              .Append($"<td class=\"verdict {cls}\">{Html.E(c.VerdictLine)}</td></tr>\n");
         }
         return sb.Append("</tbody></table>\n").ToString();
     }
