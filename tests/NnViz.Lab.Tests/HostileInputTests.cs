@@ -46,12 +46,14 @@ public static class Cli
 {
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "nnviz.dll");
 
-    public static (int Exit, string Stdout, string Stderr) Run(IEnumerable<string> args, string workingDir, int timeoutSeconds = 120)
+    public static (int Exit, string Stdout, string Stderr) Run(IEnumerable<string> args, string workingDir, int timeoutSeconds = 300,
+        Dictionary<string, string>? env = null)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDir };
         psi.ArgumentList.Add(Dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["NO_COLOR"] = "1";
+        foreach (var (k, v) in env ?? []) psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

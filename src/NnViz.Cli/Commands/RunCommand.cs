@@ -54,6 +54,11 @@ internal sealed class RunCommand : ICliCommand
             runner.BuildIndex();
         }
         catch (SpecException e) { Common.PrintErrors(e.Errors); return Common.ExitInvalid; }
+        catch (PublishException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
         catch (NnViz.Data.DataException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");

@@ -32,7 +32,7 @@ public static class SiteIndex
             body.Append($"<tr data-experiment=\"{Html.E(s.Name)}\"><td><a href=\"{s.Name}/index.html\">{Html.E(s.Name)}</a></td><td class=\"run-seconds\">–</td><td class=\"run-reused\">–</td><td class=\"run-finished\">–</td></tr>\n");
         body.Append("</tbody></table><p class=\"caption\">Times come from each experiment's provenance.json, the only record allowed to differ between identical runs.</p></section>\n</main>\n");
         string html = Html.Page($"NnVizRepro report ({profile.Name})", "", body.ToString(), summaries.Select(s => $"{s.Name}/provenance.js"));
-        File.WriteAllText(Path.Combine(outDir, "index.html"), html);
+        FolderCopy.WriteAtomically(Path.Combine(outDir, "index.html"), html);
     }
 
     /// <summary>

@@ -61,7 +61,15 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
         var store = new RunStore(options.StoreDir);
         string key = RunStore.Hash(spec.EffectiveText, spec.Profile, RunStore.CodeVersion);
         string entry = store.EntryDir(spec.Name, key);
-        bool reused = store.IsComplete(entry);
+        string? damage = Directory.Exists(entry) ? store.Check(entry) : "not finished";
+        if (damage is not null && damage != "not finished")
+        {
+            // A damaged store entry is never published: say so, drop it, and compute it again.
+            progress?.Report(new RunProgress(spec.Name, $"store entry damaged ({damage}): recomputing", 0));
+            Console.Error.WriteLine($"warning: {spec.Name}: the run store entry {Path.GetFileName(entry)} is damaged ({damage}); recomputing it");
+            store.Discard(entry);
+        }
+        bool reused = damage is null;
         if (!reused)
         {
             string staging = Path.Combine(entry, "staging");
@@ -81,6 +89,7 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
             store.Commit(entry, staging);
         }
         string published = Path.Combine(options.OutDir, spec.Name);
+        KillPoint.Reach("publishing");
         FolderCopy.Replace(store.ArtifactsDir(entry), published);
         var result = ReadSummary(published) with { Reused = reused };
         Provenance.Write(published, spec, key, clock.Elapsed, reused);
@@ -88,7 +97,11 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
     }
 
     /// <summary>Writes the site's shared assets and the index page from every experiment folder in the report.</summary>
-    public void BuildIndex() => SiteIndex.Write(options.OutDir, Profile);
+    public void BuildIndex()
+    {
+        KillPoint.Reach("index");
+        SiteIndex.Write(options.OutDir, Profile);
+    }
 
     private static RunSummary Summarize(ExperimentSpec spec, ExperimentOutput o, IReadOnlyList<ClaimResult> claims, string key, bool reused) =>
         new(spec.Name, spec.Title, FirstSentence(spec.Description), spec.Profile,
