@@ -47,6 +47,27 @@ public class SeedVerdictTests
     }
 
     [Fact]
+    public void TheRunnerTrainsEachSeedAsItsOwnStoreEntryAndJudgesOverAll()
+    {
+        string outDir = Lab.TempDir("seeds");
+        var runner = new Runner(new RunnerOptions(Lab.Configs, outDir, Path.Combine(outDir, ".store"), "ci", Seeds: 2));
+        var spec = runner.ValidateAll([Path.Combine(Lab.Experiments, "rings.yaml")]).Specs[0];
+        var summary = runner.Run(spec);
+        Assert.Equal(2, Directory.GetDirectories(Path.Combine(outDir, ".store")).Length);   // seed 3 (with the page) and seed 4
+        string dir = Path.Combine(outDir, "rings");
+        var claims = System.Text.Json.JsonSerializer.Deserialize<List<ClaimResult>>(File.ReadAllText(Path.Combine(dir, "claims.json")), ArtifactSink.JsonOptions)!;
+        var oneNode = claims.Single(c => c.Id == "one-node-nothing");
+        Assert.Equal([spec.Seed, spec.Seed + 1], oneNode.Seeds!.Select(s => s.Seed));
+        Assert.NotEqual(oneNode.Seeds![0].Value, oneNode.Seeds![1].Value);               // the seeds really trained differently
+        Assert.Contains("holds in", oneNode.Measured);
+        Assert.True(File.Exists(Path.Combine(dir, "metrics-by-seed.json")));
+        Assert.Contains("judged on 2 training seeds (3, 4)", File.ReadAllText(Path.Combine(dir, "index.html")));
+        Assert.True(runner.Run(spec).Reused);
+        Assert.NotEqual(summary.SpecHash, Lab.Runner(Lab.TempDir("seeds-one")).Run(spec).SpecHash); // one seed is another entry
+        Directory.Delete(outDir, true);
+    }
+
+    [Fact]
     public void OneSeedIsJudgedExactlyAsBefore()
     {
         var single = SeedVerdicts.Evaluate(PolyFit(), [(3UL, Run(0.1, 1.0))]);

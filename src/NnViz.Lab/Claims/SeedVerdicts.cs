@@ -66,6 +66,6 @@ public static class SeedVerdicts
         string right = c.Is is null && c.Value is null
             ? "; " + Stat(ClaimChecks.Key(c.OtherMetric ?? c.Metric, c.Other ?? c.Member), seeds.Select(s => s.Against))
             : "";
-        return $"{left}{right}; holds in {k} of {n} seeds";
+        return seeds.All(s => s.Verdict == Verdict.NotApplicable) ? left + right : $"{left}{right}; holds in {k} of {n} seeds";
     }
 }

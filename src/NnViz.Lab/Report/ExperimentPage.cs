@@ -14,7 +14,9 @@ public static class ExperimentPage
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
 
-    public static string Render(ExperimentSpec spec, ExperimentOutput output, IReadOnlyList<ClaimResult> claims, string key)
+    /// <param name="seeds">the seeds the claims were judged over, when more than one (figures show the first).</param>
+    public static string Render(ExperimentSpec spec, ExperimentOutput output, IReadOnlyList<ClaimResult> claims, string key,
+        IReadOnlyList<ulong>? seeds = null)
     {
         var body = new StringBuilder();
         body.Append("<header class=\"page-head\"><a class=\"back\" href=\"../index.html\">&larr; all experiments</a>")
@@ -28,7 +30,10 @@ public static class ExperimentPage
         else if (output.WriteUpSynthetic)
             body.Append("<p class=\"note\">The write-up's data are synthetic too: this run generates them the same way, so its claims count as reproductions.</p>\n");
 
-        body.Append("<section><h2>Claims</h2>\n").Append(ClaimsTable(claims)).Append(Differences(spec, output)).Append("</section>\n");
+        body.Append("<section><h2>Claims</h2>\n");
+        if (seeds is { Count: > 1 })
+            body.Append($"<p class=\"note\">Each claim was judged on {seeds.Count} training seeds ({string.Join(", ", seeds)}): reproduced when a majority of seeds reproduce it; the measured column gives mean ± sd and each seed's value (per seed in claims.json). The figures below show seed {seeds[0]}.</p>\n");
+        body.Append(ClaimsTable(claims)).Append(Differences(spec, output)).Append("</section>\n");
         foreach (var block in output.Blocks) body.Append(Block(block)).Append('\n');
 
         body.Append("<section><h2>Spec as run</h2>")

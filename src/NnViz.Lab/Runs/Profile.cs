@@ -11,9 +11,15 @@ public sealed class Profile
 {
     public static readonly IReadOnlyList<string> Known = ["ci", "quick", "full"];
 
+    /// <summary>The most seeds a profile or <c>--seeds</c> may ask for.</summary>
+    public const int MaxSeeds = 20;
+
     public required string Name { get; init; }
     public required string File { get; init; }
     public string Description { get; init; } = "";
+
+    /// <summary>How many training seeds judge each claim on this profile (<c>seeds:</c>; <c>nnviz run --seeds</c> overrides).</summary>
+    public int Seeds { get; init; } = 1;
     public IReadOnlyList<(string Path, YamlNode Value)> Defaults { get; init; } = [];
     public IReadOnlyDictionary<string, IReadOnlyList<(string Path, YamlNode Value)>> PerExperiment { get; init; } =
         new Dictionary<string, IReadOnlyList<(string, YamlNode)>>();
@@ -56,6 +62,7 @@ public sealed class Profile
             throw new SpecException([new SpecError(display, 1, 1, "profile", "expected a mapping with 'description', 'defaults' and 'experiments'")]);
         var errors = new List<SpecError>();
         string description = "";
+        int seeds = 1;
         var defaults = new List<(string, YamlNode)>();
         var per = new Dictionary<string, IReadOnlyList<(string, YamlNode)>>();
         foreach (var (k, v) in root.Children)
@@ -64,6 +71,10 @@ public sealed class Profile
             switch (key)
             {
                 case "description": description = (v as YamlScalarNode)?.Value ?? ""; break;
+                case "seeds" when v is YamlScalarNode { Value: { } sv } && int.TryParse(sv, out int n) && n is >= 1 and <= MaxSeeds: seeds = n; break;
+                case "seeds":
+                    errors.Add(new SpecError(display, (int)v.Start.Line, (int)v.Start.Column, key, $"expected an integer from 1 to {MaxSeeds}, received '{(v as YamlScalarNode)?.Value}'"));
+                    break;
                 case "defaults": defaults.AddRange(Overrides(v, display, key, errors)); break;
                 case "experiments" when v is YamlMappingNode exps:
                     foreach (var (ek, ev) in exps.Children)
@@ -71,12 +82,12 @@ public sealed class Profile
                     break;
                 default:
                     errors.Add(new SpecError(display, (int)k.Start.Line, (int)k.Start.Column, key,
-                        $"unknown key '{key}' in profile (expected description, defaults, experiments)"));
+                        $"unknown key '{key}' in profile (expected description, seeds, defaults, experiments)"));
                     break;
             }
         }
         if (errors.Count > 0) throw new SpecException(errors);
-        return new Profile { Name = name, File = display, Description = description, Defaults = defaults, PerExperiment = per };
+        return new Profile { Name = name, File = display, Description = description, Seeds = seeds, Defaults = defaults, PerExperiment = per };
     }
 
     /// <summary>The profiles of a configs folder and the built-in ones, by name.</summary>

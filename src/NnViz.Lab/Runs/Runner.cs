@@ -6,7 +6,8 @@ using NnViz.Lab.Specs;
 namespace NnViz.Lab.Runs;
 
 /// <summary>Where a run reads and writes.</summary>
-public sealed record RunnerOptions(string ConfigsDir, string OutDir, string StoreDir, string ProfileName);
+/// <param name="Seeds">training seeds per experiment (null: the profile's <c>seeds</c>, 1 unless it says otherwise).</param>
+public sealed record RunnerOptions(string ConfigsDir, string OutDir, string StoreDir, string ProfileName, int? Seeds = null);
 
 /// <summary>What one experiment run produced, for the CLI summary and the index page.</summary>
 /// <remarks>
@@ -55,39 +56,21 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
         return (specs, errors);
     }
 
+    /// <summary>Seeds judging each claim: <see cref="RunnerOptions.Seeds"/> if given, else the profile's.</summary>
+    public int Seeds => options.Seeds ?? Profile.Seeds;
+
     public RunSummary Run(ExperimentSpec spec)
     {
         var clock = Stopwatch.StartNew();
         var store = new RunStore(options.StoreDir);
-        string key = RunStore.Hash(spec.EffectiveText, spec.Profile, RunStore.CodeVersion);
+        int seeds = Seeds;
+        // One seed keeps the key it always had; more seeds are part of what the page and claims depend on.
+        string key = seeds == 1
+            ? RunStore.Hash(spec.EffectiveText, spec.Profile, RunStore.CodeVersion)
+            : RunStore.Hash(spec.EffectiveText, spec.Profile, RunStore.CodeVersion, $"seeds={seeds}");
         string entry = store.EntryDir(spec.Name, key);
-        string? damage = Directory.Exists(entry) ? store.Check(entry) : "not finished";
-        if (damage is not null && damage != "not finished")
-        {
-            // A damaged store entry is never published: say so, drop it, and compute it again.
-            progress?.Report(new RunProgress(spec.Name, $"store entry damaged ({damage}): recomputing", 0));
-            Console.Error.WriteLine($"warning: {spec.Name}: the run store entry {Path.GetFileName(entry)} is damaged ({damage}); recomputing it");
-            store.Discard(entry);
-        }
-        bool reused = damage is null;
-        if (!reused)
-        {
-            string staging = Path.Combine(entry, "staging");
-            if (Directory.Exists(staging)) Directory.Delete(staging, true);
-            var sink = new ArtifactSink(staging);
-            var context = new RunContext(sink, store.PartsDir(entry), progress, spec.Name);
-            var kind = ExperimentKinds.ByName[spec.Kind];
-            var output = kind.Run(spec, context);
-            var claims = ClaimChecks.Evaluate(spec, output.Metrics, standIn: output.GeneratedData);
-            var summary = Summarize(spec, output, claims, key, reused: false);
-            sink.Json("metrics.json", new SortedDictionary<string, double>(output.Metrics.ToDictionary(), StringComparer.Ordinal));
-            sink.Json("claims.json", claims);
-            sink.Text("spec.yaml", spec.EffectiveText);
-            sink.Json("summary.json", summary);
-            sink.Text("index.html", ExperimentPage.Render(spec, output, claims, key));
-            context.Report("done", 1);
-            store.Commit(entry, staging);
-        }
+        bool reused = Usable(store, entry, spec.Name);
+        if (!reused) Compute(spec, store, entry, key, seeds);
         string published = Path.Combine(options.OutDir, spec.Name);
         KillPoint.Reach("publishing");
         FolderCopy.Replace(store.ArtifactsDir(entry), published);
@@ -95,6 +78,71 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
         Provenance.Write(published, spec, key, clock.Elapsed, reused);
         return result;
     }
+
+    /// <summary>True when the entry is complete and intact; a damaged one is said on the console and dropped.</summary>
+    private bool Usable(RunStore store, string entry, string name)
+    {
+        string? damage = Directory.Exists(entry) ? store.Check(entry) : "not finished";
+        if (damage is not null && damage != "not finished")
+        {
+            // A damaged store entry is never published: say so, drop it, and compute it again.
+            progress?.Report(new RunProgress(name, $"store entry damaged ({damage}): recomputing", 0));
+            Console.Error.WriteLine($"warning: {name}: the run store entry {Path.GetFileName(entry)} is damaged ({damage}); recomputing it");
+            store.Discard(entry);
+        }
+        return damage is null;
+    }
+
+    /// <summary>
+    /// Runs the kind on the spec's seed into a staging folder, then the further seeds (each its own store entry: a
+    /// resumable unit), judges the claims over all seeds, renders the page and commits the entry.
+    /// </summary>
+    private void Compute(ExperimentSpec spec, RunStore store, string entry, string key, int seeds, string stagePrefix = "")
+    {
+        string staging = Path.Combine(entry, "staging");
+        if (Directory.Exists(staging)) Directory.Delete(staging, true);
+        var sink = new ArtifactSink(staging);
+        var context = new RunContext(sink, store.PartsDir(entry), Prefixed(stagePrefix), spec.Name);
+        var output = ExperimentKinds.ByName[spec.Kind].Run(spec, context);
+        var runs = new List<(ulong Seed, IReadOnlyDictionary<string, double> Metrics)> { (spec.Seed, output.Metrics) };
+        for (int i = 1; i < seeds; i++) runs.Add(SeedMetrics(spec, store, i, seeds));
+        var claims = SeedVerdicts.Evaluate(spec, runs, standIn: output.GeneratedData);
+        var summary = Summarize(spec, output, claims, key, reused: false);
+        sink.Json("metrics.json", Sorted(output.Metrics));
+        if (seeds > 1)
+            sink.Json("metrics-by-seed.json", runs.Select(r => new { r.Seed, Metrics = Sorted(r.Metrics) }).ToList());
+        sink.Json("claims.json", claims);
+        sink.Text("spec.yaml", spec.EffectiveText);
+        sink.Json("summary.json", summary);
+        sink.Text("index.html", ExperimentPage.Render(spec, output, claims, key, seeds > 1 ? runs.Select(r => r.Seed).ToList() : null));
+        context.Report("done", 1);
+        store.Commit(entry, staging);
+    }
+
+    /// <summary>The metrics of seed number <paramref name="i"/> (training.seed + i), from its own store entry.</summary>
+    private (ulong Seed, IReadOnlyDictionary<string, double> Metrics) SeedMetrics(ExperimentSpec spec, RunStore store, int i, int seeds)
+    {
+        ulong seed = spec.Seed + (ulong)i;
+        var variant = SpecLoader.Load(spec.File, Profile,
+            [("training.seed", new YamlDotNet.RepresentationModel.YamlScalarNode(seed.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+        string key = RunStore.Hash(variant.EffectiveText, variant.Profile, RunStore.CodeVersion);
+        string entry = store.EntryDir(variant.Name, key);
+        if (!Usable(store, entry, variant.Name)) Compute(variant, store, entry, key, 1, $"seed {i + 1} of {seeds}: ");
+        var metrics = System.Text.Json.JsonSerializer.Deserialize<SortedDictionary<string, double>>(
+            File.ReadAllText(Path.Combine(store.ArtifactsDir(entry), "metrics.json")), ArtifactSink.JsonOptions)!;
+        return (seed, metrics);
+    }
+
+    private IProgress<RunProgress>? Prefixed(string prefix) =>
+        prefix.Length == 0 || progress is null ? progress : new Progress(p => progress.Report(p with { Stage = prefix + p.Stage }));
+
+    private sealed class Progress(Action<RunProgress> report) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => report(value);
+    }
+
+    private static SortedDictionary<string, double> Sorted(IReadOnlyDictionary<string, double> m) =>
+        new(m.ToDictionary(), StringComparer.Ordinal);
 
     /// <summary>Writes the site's shared assets and the index page from every experiment folder in the report.</summary>
     public void BuildIndex()

@@ -12,7 +12,10 @@ namespace NnViz.Lab.Specs;
 /// </summary>
 public static class SpecLoader
 {
-    public static ExperimentSpec Load(string file, Profile profile)
+    /// <param name="extra">overrides applied after the profile's, e.g. <c>training.seed</c> for the further seeds of
+    /// <c>--seeds N</c>; they appear in the spec's differences as set by <paramref name="extraSource"/>.</param>
+    public static ExperimentSpec Load(string file, Profile profile,
+        IReadOnlyList<(string Path, YamlNode Value)>? extra = null, string extraSource = "--seeds")
     {
         string display = Profile.Display(file);
         if (!File.Exists(file))
@@ -31,6 +34,7 @@ public static class SpecLoader
         var changes = new List<SetupChange>();
         ProfileOverrides.Apply(root, own, display, origin, binder, changes);
         ProfileOverrides.Apply(root, profile.OverridesFor(name), profile.File, origin, binder, changes);
+        if (extra is not null) ProfileOverrides.Apply(root, extra, extraSource, origin, binder, changes);
 
         var top = binder.Bind(root, SpecSchemas.Top(ExperimentKinds.Names), "");
         if (binder.Errors.Count > 0 && !top.Has("kind")) throw new SpecException(binder.Errors);
