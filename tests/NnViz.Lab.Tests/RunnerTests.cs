@@ -40,7 +40,7 @@ public class RunnerTests
         string entry = Directory.GetDirectories(Path.Combine(outDir, ".store")).Single();
         File.Delete(Path.Combine(entry, "complete"));
         Directory.Delete(Path.Combine(entry, "artifacts"), true);
-        var partTimes = Directory.GetFiles(Path.Combine(entry, "parts")).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        var partTimes = Directory.GetFiles(Path.Combine(entry, "parts"), "*.json").ToDictionary(f => f, File.GetLastWriteTimeUtc);
         Assert.Equal(spec.Members.Count, partTimes.Count);
         var third = runner.Run(spec);
         Assert.False(third.Reused);
