@@ -169,7 +169,7 @@ internal static class ImdbLstmReport
 
     private static FigureBlock Figure(RunContext ctx, string id, string title, IReadOnlyList<ImpactRow> rows, string caption)
     {
-        string path = ctx.Artifacts.Text($"figures/{id}.svg", WordImpactSvg.Render(title, rows));
+        string path = ctx.Artifacts.Text($"figures/{id}.svg", WordImpactFigure.Svg(title, rows));
         return new FigureBlock(path, title, title + ": word-impact rows", caption, ["data/word_impacts.json"]);
     }
 
