@@ -6,6 +6,7 @@ using NnViz.Engine.Nn;
 using NnViz.Lab.Experiments;
 using NnViz.Lab.Explain;
 using NnViz.Lab.Runs;
+using NnViz.Lab.Text;
 
 namespace NnViz.Explorer;
 

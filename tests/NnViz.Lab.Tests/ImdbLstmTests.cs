@@ -3,6 +3,7 @@ using NnViz.Engine;
 using NnViz.Engine.Nn;
 using NnViz.Lab.Explain;
 using NnViz.Lab.Runs;
+using NnViz.Lab.Text;
 using NnViz.Testing;
 
 namespace NnViz.Lab.Tests;

@@ -1,8 +1,10 @@
 using NnViz.Data;
 using NnViz.Engine;
 using NnViz.Lab.Experiments;
+using NnViz.Lab.Experiments.Common;
 using NnViz.Lab.Explain;
 using NnViz.Lab.Specs;
+using NnViz.Lab.Text;
 
 namespace NnViz.Lab.Tests;
 
@@ -17,7 +19,7 @@ public class OcclusionTests
     {
         var corpus = GeneratedText.TitleAbstracts(new Rng(2), 30);
         var inputs = TitleAbstractInputs.Build(corpus, 10, 40, 500);
-        var model = TitleAbstractInputs.BuildModel([
+        var model = TitleAbstractModel.Build([
             L("embedding", "te", 4, input: "title"), L("bidirectional", "tl", 3, input: "title"),
             L("embedding", "ae", 4, input: "abstract"), L("bidirectional", "al1", 3, seq: true, input: "abstract"), L("bidirectional", "al2", 3, input: "abstract"),
             L("concatenate", "cat"), L("dense", "out", 1, "sigmoid")], 10, 40, inputs.Title.Vocabulary.Size, new Rng(3));
@@ -60,7 +62,7 @@ public class OcclusionTests
     {
         var corpus = GeneratedText.TitleAbstracts(new Rng(2), 30);
         var inputs = TitleAbstractInputs.Build(corpus, 10, 40, 500);
-        var model = TitleAbstractInputs.BuildModel([
+        var model = TitleAbstractModel.Build([
             L("embedding", "te", 4, input: "title"), L("lstm", "tl", 3, input: "title"),
             L("embedding", "ae", 4, input: "abstract"), L("lstm", "al", 3, input: "abstract"),
             L("concatenate", "cat"), L("dense", "out", 1, "sigmoid")], 10, 40, inputs.Title.Vocabulary.Size, new Rng(4));

@@ -5,6 +5,7 @@ using NnViz.Lab.Experiments.Common;
 using NnViz.Lab.Explain;
 using NnViz.Lab.Runs;
 using NnViz.Lab.Specs;
+using NnViz.Lab.Text;
 using NnViz.Plot;
 using NnViz.Web;
 using static NnViz.Lab.Experiments.ImdbLstmKind;

@@ -4,6 +4,7 @@ using NnViz.Engine.Nn;
 using NnViz.Lab.Explain;
 using NnViz.Lab.Runs;
 using NnViz.Lab.Specs;
+using NnViz.Lab.Text;
 using static NnViz.Lab.Experiments.OcclusionKind;
 
 namespace NnViz.Lab.Experiments;

@@ -1,5 +1,6 @@
 using NnViz.Data;
 using NnViz.Engine.Nn;
+using NnViz.Lab.Text;
 using NnViz.Plot;
 
 namespace NnViz.Lab.Explain;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NnViz.Lab.Explain;
+namespace NnViz.Lab.Runs;
 
 /// <summary>Reads the float32 NPY v1.0 files the runner writes (little-endian, C order); anything else is rejected with a message.</summary>
 public static class NpyFile
