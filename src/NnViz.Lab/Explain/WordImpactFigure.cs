@@ -18,7 +18,7 @@ public static class WordImpactFigure
     {
         var strip = WordImpact.Chips with
         {
-            Rows = [.. rows.Select(Row)], Tooltips = true, FontSize = 12,
+            Rows = [.. rows.Select(Row)], Tooltips = true,
         };
         return Figure.Fitted(title, new Panel([strip], "words: green raises, red lowers P(pos); grey changes little; dotted = unknown word"), width, Description);
     }
