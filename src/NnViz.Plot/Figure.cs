@@ -16,6 +16,13 @@ public sealed record Figure(
     /// <summary>A figure with a single panel.</summary>
     public static Figure Single(string title, Panel panel, double width = 640, double height = 480, string? description = null) =>
         new(title, [panel], width, height, 1, description);
+
+    /// <summary>
+    /// A single-panel figure as tall as its table needs (a heatmap with a fixed cell height, a token strip wrapped at
+    /// <paramref name="width"/>), so a record with more rows gets a taller figure instead of thinner rows.
+    /// </summary>
+    public static Figure Fitted(string title, Panel panel, double width, string? description = null) =>
+        new(title, [panel], width, SvgRenderer.FittedHeight(title, panel, width), 1, description);
 }
 
 /// <summary>

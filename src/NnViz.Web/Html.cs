@@ -13,6 +13,12 @@ public static partial class Html
     public static string Text(string s) =>
         s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
+    /// <summary>
+    /// Escapes text for content or a double-quoted attribute the way the report pages always have
+    /// (WebUtility.HtmlEncode: also apostrophes and Latin-1 letters as numeric references), so pages keep their bytes.
+    /// </summary>
+    public static string Encode(string s) => System.Net.WebUtility.HtmlEncode(s);
+
     /// <summary>Escapes text for a double-quoted attribute value.</summary>
     public static string Attr(string s) => Text(s).Replace("\"", "&quot;");
 

@@ -43,6 +43,12 @@ public static class ReportParts
                $"<span class=\"nv-badge nv-na\">{Html.Text(c.Profile)}</span><span class=\"nv-badge nv-na\">{Html.Text(c.DataOrigin)} data</span></div>\n</a>\n";
     }
 
+    /// <summary>Fragments (players, figures) side by side in equal columns, e.g. the three linked layer spaces.</summary>
+    public static string Columns(IEnumerable<string> fragments, int columns = 3, string? cssClass = null) =>
+        (cssClass is null ? "<div" : $"<div class=\"{Html.Attr(cssClass)}\"") +
+        string.Create(CultureInfo.InvariantCulture, $" style=\"display:grid;grid-template-columns:repeat({columns},minmax(0,1fr));gap:10px\">\n") +
+        string.Concat(fragments.Select(f => $"<div>{f}</div>\n")) + "</div>\n";
+
     /// <summary>A verdict badge: "reproduced", "not reproduced", "partial", anything else is shown neutral.</summary>
     public static string VerdictBadge(string verdict)
     {

@@ -48,6 +48,7 @@ public sealed class ReportSiteTests(BrowserFixture browser)
         File.WriteAllText(Path.Combine(sub, "cloud.html"),
             HtmlPage.Linked("Cloud", PointCloudPlayer.Html("cloud", SampleSite.Clusters(300, 3)), "../assets"));
         File.WriteAllText(Path.Combine(dir, "overview.html"), HtmlPage.Linked("NnVizRepro report", Overview()));
+        File.WriteAllText(Path.Combine(sub, "index.html"), ExperimentPage());
         return dir;
     }
 
@@ -67,4 +68,12 @@ public sealed class ReportSiteTests(BrowserFixture browser)
         ], numericColumns: new HashSet<int> { 2 }, rawHtmlColumns: new HashSet<int> { 3 }) +
         ReportParts.Figure("rings/frame-003.svg", "Final fit", "The fitted curve at the last epoch",
             [new DataLink("CSV", "rings/fit.csv"), new DataLink("JSON", "rings/metrics.json")]);
+
+    /// <summary>An experiment page as the report writes it (NnViz.Web's ReportPage), with a figure and a table.</summary>
+    private static string ExperimentPage() => ReportPage.Document("Rings — NnVizRepro", "../",
+        ReportPage.ExperimentHeader("Rings", "seed 002", "quick", "generated rings", true) + ReportPage.Description("<p>Two rings.</p>") +
+        ReportPage.GeneratedDataNote + ReportPage.ClaimsSection([new("the rings separate", "> 0.9", "0.97", "ok", "reproduced")]) +
+        ReportPage.Figure("frame-003.svg", "Final plane", "The hidden plane after training", "Caption.", []) +
+        ReportPage.TableBlock("Accuracy", ["model", "accuracy"], [["2-2-1", "0.97"]], "") +
+        ReportPage.SpecSection("quick", "experiments/rings.yaml", new string('0', 64), "name: rings") + ReportPage.ProvenanceSection("rings"));
 }

@@ -2,8 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using NnViz.Cli.Serve;
-using NnViz.Lab.Explain;
+using NnViz.Explorer;
 
 namespace NnViz.Lab.Tests;
 
@@ -21,7 +20,7 @@ public sealed class ExplorerServeTests : IAsyncLifetime
         var (specs, errors) = runner.ValidateAll([Path.Combine(Lab.Experiments, "imdb-lstm.yaml")]);
         Assert.Empty(errors);
         runner.Run(specs[0]);
-        _app = ExplorerServer.Build(Explorer.Load(Path.Combine(_dir, "imdb-lstm")), 0);
+        _app = ExplorerServer.Build(RunExplorer.Load(Path.Combine(_dir, "imdb-lstm")), 0);
         await _app.StartAsync();
         _http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()), Timeout = TimeSpan.FromSeconds(60) };
     }

@@ -3,6 +3,7 @@ using NnViz.Engine;
 using NnViz.Engine.Nn;
 using NnViz.Lab.Explain;
 using NnViz.Lab.Runs;
+using NnViz.Lab.Text;
 using NnViz.Testing;
 
 namespace NnViz.Lab.Tests;
@@ -63,7 +64,7 @@ public class ImdbLstmTests
         Assert.Equal(WordImpact.EmptyPrediction(model), empty.Probability, 9);
         var junk = WordImpact.Explain(model, enc, "\u0001\u0002 ??? \uFFFF !!!", "e");
         Assert.Equal(4, junk.Words.Count);
-        string svg = WordImpactSvg.Render("t", [junk]);
+        string svg = WordImpactFigure.Svg("t", [junk]);
         System.Xml.Linq.XDocument.Parse(svg); // still well-formed XML
         var longRow = WordImpact.Explain(model, enc, string.Join(" ", Enumerable.Repeat("boring", 5000)), "e");
         Assert.Equal(WordImpact.MaxPieces, longRow.Words.Count);

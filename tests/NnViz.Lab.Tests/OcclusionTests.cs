@@ -1,8 +1,10 @@
 using NnViz.Data;
 using NnViz.Engine;
 using NnViz.Lab.Experiments;
+using NnViz.Lab.Experiments.Common;
 using NnViz.Lab.Explain;
 using NnViz.Lab.Specs;
+using NnViz.Lab.Text;
 
 namespace NnViz.Lab.Tests;
 
@@ -17,7 +19,7 @@ public class OcclusionTests
     {
         var corpus = GeneratedText.TitleAbstracts(new Rng(2), 30);
         var inputs = TitleAbstractInputs.Build(corpus, 10, 40, 500);
-        var model = TitleAbstractInputs.BuildModel([
+        var model = TitleAbstractModel.Build([
             L("embedding", "te", 4, input: "title"), L("bidirectional", "tl", 3, input: "title"),
             L("embedding", "ae", 4, input: "abstract"), L("bidirectional", "al1", 3, seq: true, input: "abstract"), L("bidirectional", "al2", 3, input: "abstract"),
             L("concatenate", "cat"), L("dense", "out", 1, "sigmoid")], 10, 40, inputs.Title.Vocabulary.Size, new Rng(3));
@@ -45,12 +47,14 @@ public class OcclusionTests
     public void HeatmapUsesTheFixedRedWhiteBlueScale()
     {
         var h = new HeatmapData("t", ["r0"], ["a sentence that is long enough to wrap over several lines for sure", "b", "c"], [0.0, 0.5, 1.0], 0, 1, "rows", "cols");
-        string svg = HeatmapSvg.Render(h);
-        System.Xml.Linq.XDocument.Parse(svg);
+        string svg = HeatmapFigure.Svg(h);
         int red = svg.IndexOf("fill=\"#67001f\"", StringComparison.Ordinal), white = svg.IndexOf("fill=\"#f7f7f7\"", StringComparison.Ordinal), blue = svg.IndexOf("fill=\"#053061\"", StringComparison.Ordinal);
         Assert.True(red > 0 && white > red && blue > white, "cells 0, 0.5, 1 are dark red, white, dark blue in order");
-        Assert.All(HeatmapSvg.Wrap("a sentence that is long enough to wrap over several lines for sure", 12, 4), l => Assert.True(l.Length <= 12, l));
-        Assert.Equal(4, HeatmapSvg.Wrap("a sentence that is long enough to wrap over several lines for sure", 12, 4).Count);
+        var doc = System.Xml.Linq.XDocument.Parse(svg);
+        var lines = doc.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value)
+            .Where(t => "a sentence that is long enough to wrap over several lines for sure".Contains(t.TrimEnd('…'), StringComparison.Ordinal) && t.Length > 1).ToList();
+        Assert.InRange(lines.Count, 2, 4); // the long column label is wrapped onto at most four lines
+        Assert.Contains(">cols</text>", svg); // the column axis is named above the labels
     }
 
     [Fact]
@@ -58,7 +62,7 @@ public class OcclusionTests
     {
         var corpus = GeneratedText.TitleAbstracts(new Rng(2), 30);
         var inputs = TitleAbstractInputs.Build(corpus, 10, 40, 500);
-        var model = TitleAbstractInputs.BuildModel([
+        var model = TitleAbstractModel.Build([
             L("embedding", "te", 4, input: "title"), L("lstm", "tl", 3, input: "title"),
             L("embedding", "ae", 4, input: "abstract"), L("lstm", "al", 3, input: "abstract"),
             L("concatenate", "cat"), L("dense", "out", 1, "sigmoid")], 10, 40, inputs.Title.Vocabulary.Size, new Rng(4));

@@ -6,6 +6,7 @@ using NnViz.Lab.Experiments.Common;
 using NnViz.Lab.Explain;
 using NnViz.Lab.Runs;
 using NnViz.Lab.Specs;
+using NnViz.Lab.Text;
 
 namespace NnViz.Lab.Experiments;
 

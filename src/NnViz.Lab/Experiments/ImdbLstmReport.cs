@@ -5,6 +5,7 @@ using NnViz.Lab.Experiments.Common;
 using NnViz.Lab.Explain;
 using NnViz.Lab.Runs;
 using NnViz.Lab.Specs;
+using NnViz.Lab.Text;
 using NnViz.Plot;
 using NnViz.Web;
 using static NnViz.Lab.Experiments.ImdbLstmKind;
@@ -139,7 +140,7 @@ internal static class ImdbLstmReport
             $"{n} fixed test reviews after the Embedding (mean over words), the LSTM and the hidden Dense layer, each reduced to 2-D with Isomap (k = {spec.Options.Int("isomap_neighbors")}), " +
             $"at epochs {string.Join(", ", spaceEpochs)}; earlier checkpoints are rotated onto the last by Procrustes so the frames line up. Colour = predicted label (switch to the true label or an earlier epoch's prediction in the menu). " +
             "Hover a point to read the review and its 3 nearest neighbours in that chart; click or shift-drag to select reviews: they are highlighted in all three charts. The players share their time slider."));
-        blocks.Add(new HtmlBlock("<div class=\"nv-row3\" style=\"display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:10px\">\n" + string.Concat(players.Select(p => $"<div>{p}</div>\n")) + "</div>\n"));
+        blocks.Add(new HtmlBlock(NnViz.Web.ReportParts.Columns(players, 3, "nv-row3")));
         if (spec.Wants("layer_spaces"))
         {
             var panels = Enumerable.Range(0, 3).Select(l =>
@@ -169,7 +170,7 @@ internal static class ImdbLstmReport
 
     private static FigureBlock Figure(RunContext ctx, string id, string title, IReadOnlyList<ImpactRow> rows, string caption)
     {
-        string path = ctx.Artifacts.Text($"figures/{id}.svg", WordImpactSvg.Render(title, rows));
+        string path = ctx.Artifacts.Text($"figures/{id}.svg", WordImpactFigure.Svg(title, rows));
         return new FigureBlock(path, title, title + ": word-impact rows", caption, ["data/word_impacts.json"]);
     }
 

@@ -6,6 +6,7 @@ using NnViz.Lab.Experiments.Common;
 using NnViz.Lab.Explain;
 using NnViz.Lab.Runs;
 using NnViz.Lab.Specs;
+using NnViz.Lab.Text;
 
 namespace NnViz.Lab.Experiments;
 
@@ -82,7 +83,7 @@ public sealed class OcclusionKind : IExperimentKind
 
     private static TrainedModel Train(ExperimentSpec spec, TitleAbstractCorpus c, int nTrain, int nTest, TitleAbstractInputs inputs, Rng root, Action<double> progress)
     {
-        var model = TitleAbstractInputs.BuildModel(spec.Members[0].Layers, inputs.Title.MaxLength, inputs.Abstract.MaxLength, inputs.Title.Vocabulary.Size, root.Fork("model"));
+        var model = TitleAbstractModel.Build(spec.Members[0].Layers, inputs.Title.MaxLength, inputs.Abstract.MaxLength, inputs.Title.Vocabulary.Size, root.Fork("model"));
         var x = inputs.Batch(c.Titles[..nTrain], c.Abstracts[..nTrain]);
         var y = c.Labels[..nTrain];
         var xt = inputs.Batch(c.Titles[nTrain..(nTrain + nTest)], c.Abstracts[nTrain..(nTrain + nTest)]);

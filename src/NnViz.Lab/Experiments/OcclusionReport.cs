@@ -4,6 +4,7 @@ using NnViz.Engine.Nn;
 using NnViz.Lab.Explain;
 using NnViz.Lab.Runs;
 using NnViz.Lab.Specs;
+using NnViz.Lab.Text;
 using static NnViz.Lab.Experiments.OcclusionKind;
 
 namespace NnViz.Lab.Experiments;
@@ -64,7 +65,7 @@ internal static class OcclusionReport
                 rows.Add(tr);
                 rows.Add(ar);
             }
-            string path = ctx.Artifacts.Text("figures/word_occlusion.svg", WordImpactSvg.Render("Word-level occlusion: remove one word at a time", rows));
+            string path = ctx.Artifacts.Text("figures/word_occlusion.svg", WordImpactFigure.Svg("Word-level occlusion: remove one word at a time", rows));
             blocks.Add(new FigureBlock(path, "Word-level occlusion", "Rows of words coloured by how much removing each one lowers (green) or raises (red) P(positive)",
                 "The next step the write-up asks for: each word is removed on its own and the change P(full) - P(without the word) colours it (green = the word supports \"positive\", red = it works against, grey = under a tenth of the row's largest change).", []));
         }
@@ -85,8 +86,8 @@ internal static class OcclusionReport
         for (int u = 0; u < units; u++)
             for (int t = 0; t < len; t++) values[u * len + t] = act[(steps - len + t) * units + u];
         var h = new HeatmapData($"Per-word activations of {layer.Name} ({units} units x {len} words)", [.. Enumerable.Range(0, units).Select(u => $"unit {u}")], words, values, -1, 1, "unit", "abstract word")
-        { FirstRowAtBottom = false, Numbers = false, Description = "Each column is a word of the toy abstract, each row one unit of the first abstract LSTM layer; colour is the activation from -1 (red) to 1 (blue)." };
-        string path = ctx.Artifacts.Text("figures/activations.svg", HeatmapSvg.Render(h, 0, 9));
+        { FirstRowAtBottom = false, Numbers = false, ScaleTitle = "activation", Description = "Each column is a word of the toy abstract, each row one unit of the first abstract LSTM layer; colour is the activation from -1 (red) to 1 (blue)." };
+        string path = ctx.Artifacts.Text("figures/activations.svg", HeatmapFigure.Svg(h, 9));
         yield return new MarkdownBlock("## The activation display the write-up criticises\n\n" +
             "Seed 001's first attempt (its figure 1) shows every unit's activation at every word. Its own criticism holds here: the display asks the reader to compare " +
             $"{units} x {len} floating-point values with no spatial relation between units (unit 1 is no closer to unit 2 than to unit {units - 1}, so the unit axis is categorical), and the magnitude of an activation is not guaranteed to correlate with its significance for the output. The occlusion heatmap above answers the question the reader actually has.");
@@ -97,8 +98,8 @@ internal static class OcclusionReport
     {
         var h = new HeatmapData(title, [.. g.TitleWords.Select((w, r) => r == 0 ? w : "… " + w)], [.. g.Sentences.Select((s, k) => $"+{k + 1}: {s}")], g.Probabilities, 0, 1,
             "title prefix (up to this word)", "abstract prefix (up to this sentence)")
-        { Description = $"{title}: P(positive) for every title prefix (rows) and abstract prefix by sentences (columns), red 0 - white 0.5 - blue 1." };
-        string path = ctx.Artifacts.Text($"figures/{id}.svg", HeatmapSvg.Render(h));
+        { ScaleTitle = "P(positive)", Description = $"{title}: P(positive) for every title prefix (rows) and abstract prefix by sentences (columns), red 0 - white 0.5 - blue 1." };
+        string path = ctx.Artifacts.Text($"figures/{id}.svg", HeatmapFigure.Svg(h));
         ctx.Artifacts.Csv($"data/{id}.csv", ["title_words", "abstract_sentences", "probability"],
             Enumerable.Range(0, g.Probabilities.Length).Select(k => (IReadOnlyList<object>)[k / g.Sentences.Length + 1, k % g.Sentences.Length + 1, g.Probabilities[k]]));
         return new FigureBlock(path, title, title + " as an occlusion heatmap", caption, [$"data/{id}.csv"]);

@@ -1,6 +1,7 @@
 using NnViz.Data;
 using System.Globalization;
 using NnViz.Engine.Nn;
+using NnViz.Lab.Text;
 
 namespace NnViz.Lab.Explain;
 

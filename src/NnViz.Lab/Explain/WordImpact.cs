@@ -1,5 +1,7 @@
 using NnViz.Data;
 using NnViz.Engine.Nn;
+using NnViz.Lab.Text;
+using NnViz.Plot;
 
 namespace NnViz.Lab.Explain;
 
@@ -59,15 +61,13 @@ public static class WordImpact
     public static double EmptyPrediction(Sequential model) => model.Predict(new float[model.InputWidth], 1)[0];
 
     /// <summary>
-    /// The write-up's encoding: green up, red down, grey when |impact| &lt; 0.1 x the largest |impact| in that text;
-    /// opacity grows with strength (0.25 for the weakest shown, 1 for the largest).
+    /// The write-up's encoding, shared by the figures and the explorer page: green up, red down, grey when
+    /// |impact| &lt; 0.1 x the largest |impact| in that text; opacity grows with strength (0.25 for the weakest
+    /// coloured word, 1 for the largest), rounded to 3 decimals.
     /// </summary>
-    public static (string Color, double Opacity) Encode(double impact, double maxAbs)
-    {
-        double a = Math.Abs(impact);
-        if (maxAbs <= 0 || a < 0.1 * maxAbs) return ("#9e9e9e", 0.35);
-        return (impact > 0 ? "#1a9850" : "#d73027", 0.25 + 0.75 * a / maxAbs);
-    }
+    public static TokenStripMark Chips { get; } = new([]) { Up = "#1a9850", Down = "#d73027", Neutral = "#9e9e9e", Threshold = 0.1, MinOpacity = 0.25 };
+
+    public static (string Color, double Opacity) Encode(double impact, double maxAbs) => Chips.Chip(impact, maxAbs);
 
     public static double MaxAbs(ImpactRow row) => row.Words.Count == 0 ? 0 : row.Words.Max(w => Math.Abs(w.Impact));
 }

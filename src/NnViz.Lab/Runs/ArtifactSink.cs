@@ -65,23 +65,11 @@ public sealed class ArtifactSink(string root)
         return Text(relative, sb.ToString());
     }
 
-    /// <summary>A float32 array as NPY v1.0 (little-endian, C order), readable by numpy.load.</summary>
+    /// <summary>A float32 array as NPY v1.0 (little-endian, C order), readable by numpy.load (<see cref="NpyFile"/>).</summary>
     public string Npy(string relative, float[] data, params int[] shape)
     {
-        long count = shape.Aggregate(1L, (a, b) => a * b);
-        if (count != data.Length) throw new ArgumentException($"shape ({string.Join(",", shape)}) does not hold {data.Length} values");
-        string shapeText = shape.Length == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape)})";
-        string header = $"{{'descr': '<f4', 'fortran_order': False, 'shape': {shapeText}, }}";
-        int total = 10 + header.Length + 1;
-        header = header.PadRight(header.Length + (64 - total % 64) % 64) + "\n";
-        using var fs = File.Create(FullPath(relative));
-        fs.Write([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0]);
-        fs.Write(BitConverter.GetBytes((ushort)header.Length));
-        fs.Write(Encoding.ASCII.GetBytes(header));
-        var bytes = new byte[data.Length * 4];
-        Buffer.BlockCopy(data, 0, bytes, 0, bytes.Length);
-        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("NPY writer assumes little-endian");
-        fs.Write(bytes);
+        var bytes = NpyFile.Encode(data, shape);
+        File.WriteAllBytes(FullPath(relative), bytes);
         return relative;
     }
 

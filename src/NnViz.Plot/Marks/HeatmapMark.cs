@@ -9,8 +9,26 @@ namespace NnViz.Plot;
 public sealed record HeatmapMark(double[] Values, int Rows, int Columns, IReadOnlyList<string> RowLabels,
     IReadOnlyList<string> ColumnLabels, ColorScale Scale) : Mark
 {
+    private const double Font = 10, Line = 12;
+
     public bool ShowValues { get; init; }
     public int Decimals { get; init; } = 2;
+
+    /// <summary>Row 0 at the bottom, so prefix grids read upwards (row r+1 extends row r).</summary>
+    public bool FirstRowAtBottom { get; init; }
+
+    /// <summary>Fixed cell height in pixels; 0 = the rows share the panel. With it, <see cref="Figure.Fitted"/> sizes the figure.</summary>
+    public double CellHeight { get; init; }
+
+    /// <summary>Lines a column label may wrap onto (the last one ends in "…" when cut).</summary>
+    public int ColumnLabelLines { get; init; } = 3;
+
+    /// <summary>What the rows are (written rotated left of the row labels), and what the columns are (above the column labels).</summary>
+    public string RowTitle { get; init; } = "";
+    public string ColumnTitle { get; init; } = "";
+
+    /// <summary>Each cell carries a tooltip "row | column: value" (seen when the SVG is opened on its own).</summary>
+    public bool CellTitles { get; init; }
 
     public static ColorScale Probability(string title, string? low = null, string? high = null) =>
         new(ColorMap.RdBu, 0, 1, title, low, high);
@@ -19,51 +37,91 @@ public sealed record HeatmapMark(double[] Values, int Rows, int Columns, IReadOn
 
     internal override Bounds? DataBounds() => null;
 
+    private readonly record struct Layout(double RowLabelW, double CellW, double CellH, double Gx, double Gy, IReadOnlyList<IReadOnlyList<string>> Headers);
+
+    private double RowTitleW => RowTitle.Length > 0 ? 18 : 0;
+    private double ColumnTitleH => ColumnTitle.Length > 0 ? 16 : 0;
+
+    private Layout LayoutIn(PlotArea a)
+    {
+        double rowLabelW = Math.Min((a.Width - RowTitleW) * 0.35, RowLabels.DefaultIfEmpty("").Max(l => l.Length) * Font * TextWrap.CharWidth + 10);
+        double cellW = (a.Width - RowTitleW - rowLabelW) / Math.Max(1, Columns);
+        var headers = ColumnLabels.Select(l => TextWrap.Wrap(l, (int)(cellW / (Font * TextWrap.CharWidth)), ColumnLabelLines)).ToList();
+        double headerH = HeaderHeight(headers);
+        double cellH = CellHeight > 0 ? CellHeight : Math.Max(4, (a.Height - headerH - Scale.Height - 10) / Math.Max(1, Rows));
+        return new Layout(rowLabelW, cellW, cellH, a.Left + RowTitleW + rowLabelW, a.Top + headerH, headers);
+    }
+
+    private double HeaderHeight(IReadOnlyList<IReadOnlyList<string>> headers) =>
+        ColumnTitleH + headers.DefaultIfEmpty([]).Max(h => h.Count) * Line + 4;
+
+    /// <summary>With a fixed <see cref="CellHeight"/>: the height the table needs in a panel <paramref name="width"/> wide.</summary>
+    internal override double? ContentHeight(double width)
+    {
+        if (CellHeight <= 0) return null;
+        var l = LayoutIn(new PlotArea(0, 0, width, 0));
+        return l.Gy + Rows * CellHeight + 10 + Scale.Height;
+    }
+
     internal override void Render(RenderContext ctx)
     {
         var a = ctx.Area;
-        var sb = ctx.Sb;
-        const double font = 10, line = 12;
-        double barH = Scale.Height + 10;
-        double rowLabelW = Math.Min(a.Width * 0.35, RowLabels.DefaultIfEmpty("").Max(l => l.Length) * font * TextWrap.CharWidth + 10);
-        double cellW = (a.Width - rowLabelW) / Math.Max(1, Columns);
-        var headers = ColumnLabels.Select(l => TextWrap.Wrap(l, (int)(cellW / (font * TextWrap.CharWidth)), 3)).ToList();
-        double headerH = headers.DefaultIfEmpty([]).Max(h => h.Count) * line + 4;
-        double cellH = Math.Max(4, (a.Height - headerH - barH) / Math.Max(1, Rows));
-        double gx = a.Left + rowLabelW, gy = a.Top + headerH;
-
+        var l = LayoutIn(a);
         ctx.OpenGroup(this, "heatmap");
-        var label = new TextStyle("#222222", font, TextAnchor.Middle);
-        for (int c = 0; c < Math.Min(Columns, headers.Count); c++)
-            for (int k = 0; k < headers[c].Count; k++)
-                SvgRenderer.WriteText(sb, gx + (c + 0.5) * cellW, gy - 4 - (headers[c].Count - 1 - k) * line, headers[c][k], label);
-        int rowChars = (int)((rowLabelW - 8) / (font * TextWrap.CharWidth));
-        int rowLines = Math.Max(1, Math.Min(2, (int)(cellH / line)));
-        for (int r = 0; r < Math.Min(Rows, RowLabels.Count); r++)
+        Labels(ctx, a, l);
+        Cells(ctx, l);
+        double barW = Math.Min(260, a.Width - RowTitleW - l.RowLabelW);
+        Scale.Render(ctx.Sb, l.Gx + (a.Width - RowTitleW - l.RowLabelW - barW) / 2, l.Gy + Rows * l.CellH + 10, barW);
+        ctx.CloseGroup();
+    }
+
+    private double RowTop(int r, Layout l) => l.Gy + (FirstRowAtBottom ? Rows - 1 - r : r) * l.CellH;
+
+    private void Labels(RenderContext ctx, PlotArea a, Layout l)
+    {
+        var sb = ctx.Sb;
+        var label = new TextStyle("#222222", Font, TextAnchor.Middle);
+        var title = new TextStyle("#444444", 12, TextAnchor.Middle);
+        if (ColumnTitle.Length > 0) SvgRenderer.WriteText(sb, l.Gx + Columns * l.CellW / 2, a.Top + 11, ColumnTitle, title);
+        if (RowTitle.Length > 0) SvgRenderer.WriteText(sb, a.Left + 12, l.Gy + Rows * l.CellH / 2, RowTitle, title, rotate: -90);
+        for (int c = 0; c < Math.Min(Columns, l.Headers.Count); c++)
+            for (int k = 0; k < l.Headers[c].Count; k++)
+                SvgRenderer.WriteText(sb, l.Gx + (c + 0.5) * l.CellW, l.Gy - 4 - (l.Headers[c].Count - 1 - k) * Line, l.Headers[c][k], label);
+        int rowChars = (int)((l.RowLabelW - 8) / (Font * TextWrap.CharWidth));
+        int rowLines = Math.Max(1, Math.Min(2, (int)(l.CellH / Line)));
+        int every = l.CellH >= Line ? 1 : (int)Math.Ceiling(Line / l.CellH); // short rows: label every k-th, never overlapping
+        for (int r = 0; r < Math.Min(Rows, RowLabels.Count); r += every)
         {
             var lines = TextWrap.Wrap(RowLabels[r], rowChars, rowLines);
-            double top = gy + (r + 0.5) * cellH - (lines.Count - 1) * line / 2 + 3.5;
+            double top = RowTop(r, l) + l.CellH / 2 - (lines.Count - 1) * Line / 2 + 3.5;
             for (int k = 0; k < lines.Count; k++)
-                SvgRenderer.WriteText(sb, gx - 6, top + k * line, lines[k], label with { Anchor = TextAnchor.End });
+                SvgRenderer.WriteText(sb, l.Gx - 6, top + k * Line, lines[k], label with { Anchor = TextAnchor.End });
         }
-        bool numbers = ShowValues && cellW >= Decimals * 7 + 14 && cellH >= 11;
-        double valueFont = Math.Min(11, cellH * 0.6);
+    }
+
+    private void Cells(RenderContext ctx, Layout l)
+    {
+        var sb = ctx.Sb;
+        bool numbers = ShowValues && l.CellW >= Decimals * 7 + 14 && l.CellH >= 11;
+        double valueFont = Math.Min(11, l.CellH * 0.6);
         for (int r = 0; r < Rows; r++)
             for (int c = 0; c < Columns; c++)
             {
                 double v = Values[r * Columns + c];
                 Rgb color = double.IsFinite(v) ? Scale.ColorOf(v) : new Rgb(200, 200, 200);
-                double x = gx + c * cellW, y = gy + r * cellH;
-                sb.Append("<rect x=\"").AppendNum(x).Append("\" y=\"").AppendNum(y).Append("\" width=\"").AppendNum(cellW)
-                  .Append("\" height=\"").AppendNum(cellH).Append("\" fill=\"").Append(color.Hex).Append("\" stroke=\"#ffffff\" stroke-width=\"0.5\"/>\n");
+                double x = l.Gx + c * l.CellW, y = RowTop(r, l);
+                sb.Append("<rect x=\"").AppendNum(x).Append("\" y=\"").AppendNum(y).Append("\" width=\"").AppendNum(l.CellW)
+                  .Append("\" height=\"").AppendNum(l.CellH).Append("\" fill=\"").Append(color.Hex).Append("\" stroke=\"#ffffff\" stroke-width=\"0.5\"");
+                if (CellTitles)
+                    sb.Append("><title>").Append(SvgText.Escape($"{Label(RowLabels, r)} | {Label(ColumnLabels, c)}: {SvgText.Fixed(v, 3)}")).Append("</title></rect>\n");
+                else sb.Append("/>\n");
                 if (numbers && double.IsFinite(v))
-                    SvgRenderer.WriteText(sb, x + cellW / 2, y + cellH / 2 + valueFont * 0.35, SvgText.Fixed(v, Decimals),
+                    SvgRenderer.WriteText(sb, x + l.CellW / 2, y + l.CellH / 2 + valueFont * 0.35, SvgText.Fixed(v, Decimals),
                         new TextStyle(Luminance(color) < 0.45 ? "#ffffff" : "#111111", valueFont, TextAnchor.Middle));
             }
-        double barW = Math.Min(260, a.Width - rowLabelW);
-        Scale.Render(sb, gx + (a.Width - rowLabelW - barW) / 2, gy + Rows * cellH + 10, barW);
-        ctx.CloseGroup();
     }
+
+    private static string Label(IReadOnlyList<string> labels, int i) => i < labels.Count ? labels[i] : "";
 
     /// <summary>Relative luminance (sRGB weights, no gamma: good enough to choose black or white text).</summary>
     internal static double Luminance(Rgb c) => (0.2126 * c.R + 0.7152 * c.G + 0.0722 * c.B) / 255;

@@ -18,6 +18,9 @@ public abstract record Mark
     /// <summary>True for marks that lay out the whole panel themselves (tables, image grids): no axes are drawn.</summary>
     internal virtual bool FillsPanel => false;
 
+    /// <summary>For marks that fill the panel: the height they need in a panel area <paramref name="width"/> wide, or null when they share whatever height they get.</summary>
+    internal virtual double? ContentHeight(double width) => null;
+
     /// <summary>Legend rows this mark contributes (none unless it is labelled).</summary>
     internal virtual IEnumerable<LegendEntry> LegendEntries() => [];
 }

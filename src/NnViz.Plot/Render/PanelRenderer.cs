@@ -42,7 +42,7 @@ internal static class PanelRenderer
     /// </summary>
     private static void RenderWithoutAxes(StringBuilder sb, Panel panel, PlotArea cell, string id)
     {
-        double top = panel.Title.Length > 0 ? 28 : 8;
+        double top = TableTop(panel);
         var area = new PlotArea(cell.Left + 8, cell.Top + top, Math.Max(10, cell.Width - 16), Math.Max(10, cell.Height - top - 8));
         sb.Append("<g class=\"panel\" id=\"").Append(id).Append("\">\n");
         if (panel.Title.Length > 0)
@@ -51,6 +51,18 @@ internal static class PanelRenderer
         var ctx = new RenderContext(sb, new LinearScale(unit, area.Left, area.Right), new LinearScale(unit, area.Bottom, area.Top), area);
         foreach (var mark in panel.Marks) mark.Render(ctx);
         sb.Append("</g>\n");
+    }
+
+    private static double TableTop(Panel panel) => panel.Title.Length > 0 ? 28 : 8;
+
+    /// <summary>The cell height a table panel needs at <paramref name="width"/>: its title, the tallest self-sizing mark, the margins.</summary>
+    internal static double FittedHeight(Panel panel, double width)
+    {
+        double areaWidth = Math.Max(10, width - 16);
+        var heights = panel.Marks.Where(m => m.FillsPanel).Select(m => m.ContentHeight(areaWidth)).OfType<double>().ToList();
+        if (heights.Count == 0)
+            throw new ArgumentException("Figure.Fitted needs a table mark that sizes itself (a HeatmapMark with CellHeight > 0, or a TokenStripMark)", nameof(panel));
+        return TableTop(panel) + heights.Max() + 8;
     }
 
     private static PlotArea PlotAreaIn(PlotArea cell, Panel panel)

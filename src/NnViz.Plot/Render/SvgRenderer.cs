@@ -42,7 +42,10 @@ public static class SvgRenderer
         return sb.ToString();
     }
 
-    /// <summary>Columns x rows of the small-multiple grid; columns = 0 picks ceil(sqrt(n)).</summary>
+    /// <summary>The height of a one-panel figure <paramref name="width"/> wide whose table marks size themselves.</summary>
+    internal static double FittedHeight(string title, Panel panel, double width) =>
+        (title.Length > 0 ? TitleHeight : 0) + PanelRenderer.FittedHeight(panel, width);
+
     /// <summary>
     /// 16 px, or smaller (down to 9 px) when the title would not fit the figure's width: without font metrics the width
     /// is estimated at 0.62 x size per character (bold), so a long title shrinks instead of being clipped at both ends.
@@ -53,6 +56,7 @@ public static class SvgRenderer
         return Math.Round(Math.Clamp(fit, 9, 16), 1);
     }
 
+    /// <summary>Columns x rows of the small-multiple grid; columns = 0 picks ceil(sqrt(n)).</summary>
     public static (int Columns, int Rows) Grid(int panels, int columns)
     {
         int n = Math.Max(1, panels);

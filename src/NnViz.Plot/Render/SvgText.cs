@@ -45,12 +45,19 @@ public static class SvgText
         return frac % 10 == 0 ? sb : sb.Append((char)('0' + frac % 10));
     }
 
-    /// <summary>Escapes text for element content and attribute values.</summary>
+    /// <summary>
+    /// Escapes text for element content and attribute values, and drops what XML cannot hold at all (control
+    /// characters other than tab and newlines, U+FFFE/U+FFFF, unpaired surrogates), so any text gives a well-formed SVG.
+    /// </summary>
     public static string Escape(string s)
     {
-        if (s.AsSpan().IndexOfAny("&<>\"'") < 0) return s;
+        if (s.AsSpan().IndexOfAny("&<>\"'") < 0 && s.AsSpan().IndexOfAnyExceptInRange(' ', '\uD7FF') < 0) return s;
         var sb = new StringBuilder(s.Length + 16);
-        foreach (char c in s)
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { sb.Append(c).Append(s[++i]); continue; }
+            if ((c < ' ' && c is not ('\t' or '\n' or '\r')) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF') continue;
             sb.Append(c switch
             {
                 '&' => "&amp;",
@@ -60,6 +67,7 @@ public static class SvgText
                 '\'' => "&#39;",
                 _ => c.ToString(),
             });
+        }
         return sb.ToString();
     }
 

@@ -1,7 +1,6 @@
-using NnViz.Lab.Explain;
 using NnViz.Web;
 
-namespace NnViz.Cli.Serve;
+namespace NnViz.Explorer;
 
 /// <summary>
 /// The explorer page: a text box, the word-impact rows per checkpoint, and the three layer spaces (NnViz.Web point
@@ -11,7 +10,7 @@ public static class ExplorerPage
 {
     public const string Blue = "#1f4fff";
 
-    public static string Html(Explorer e)
+    public static string Html(RunExplorer e)
     {
         string[] ids = ["space-embedding", "space-lstm", "space-hidden"];
         var players = Enumerable.Range(0, 3).Select(l => PointCloudPlayer.Html(ids[l], new PointCloudData(e.Ids, [$"epoch {e.LastEpoch}"],
@@ -28,10 +27,7 @@ and the blue point shows where it lands in each layer space of the last checkpoi
 <form id="ask"><textarea id="text" rows="3" cols="90" maxlength="20000" aria-label="sentence">This movie is not boring!</textarea><br>
 <button type="submit" id="go">Explain</button> <span id="status" role="status"></span></form>
 <div id="rows" aria-live="polite"></div>
-<div style="display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:10px">
-{{string.Concat(players.Select(p => $"<div>{p}</div>\n"))}}
-</div>
-</main>
+{{ReportParts.Columns(players)}}</main>
 <style>
 .explorer .row{font-family:monospace;margin:4px 0;display:flex;gap:10px;align-items:baseline;flex-wrap:wrap}
 .explorer .w{padding:1px 4px;border-radius:3px;display:inline-block;margin:1px}

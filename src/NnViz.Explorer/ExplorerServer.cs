@@ -6,15 +6,14 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;
-using NnViz.Lab.Explain;
 using NnViz.Lab.Runs;
 
-namespace NnViz.Cli.Serve;
+namespace NnViz.Explorer;
 
 /// <summary>
 /// `nnviz serve`: a minimal API on 127.0.0.1 only. GET / is the explorer page, POST /api/explain takes the text
 /// (plain text, or JSON {"text": ...}) and answers JSON. Hostile input stays harmless: bodies over
-/// <see cref="MaxBodyBytes"/> get 413 with a message, texts are cut to <see cref="Explorer.MaxCharacters"/>, a request
+/// <see cref="MaxBodyBytes"/> get 413 with a message, texts are cut to <see cref="RunExplorer.MaxCharacters"/>, a request
 /// waits at most <see cref="QueueTimeout"/> for the model (503 with a message), and any failure is a 400 with a message.
 /// </summary>
 public static class ExplorerServer
@@ -22,7 +21,7 @@ public static class ExplorerServer
     public const int MaxBodyBytes = 256 * 1024;
     public static readonly TimeSpan QueueTimeout = TimeSpan.FromSeconds(10);
 
-    public static WebApplication Build(Explorer explorer, int port)
+    public static WebApplication Build(RunExplorer explorer, int port)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -42,7 +41,7 @@ public static class ExplorerServer
         return app;
     }
 
-    private static async Task<IResult> Explain(HttpContext http, Explorer explorer)
+    private static async Task<IResult> Explain(HttpContext http, RunExplorer explorer)
     {
         string body;
         try

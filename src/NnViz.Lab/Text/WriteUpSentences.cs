@@ -1,4 +1,4 @@
-namespace NnViz.Lab.Explain;
+namespace NnViz.Lab.Text;
 
 /// <summary>The sentences seed 004 shows (figures 1 and 4-7), so the page can put our model where theirs was.</summary>
 public static class WriteUpSentences

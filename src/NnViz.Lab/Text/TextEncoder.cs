@@ -1,6 +1,6 @@
 using NnViz.Data;
 
-namespace NnViz.Lab.Explain;
+namespace NnViz.Lab.Text;
 
 /// <summary>
 /// Text to token ids the way the model was trained (Keras tokenizer, frequency vocabulary with an OOV id, pre-padding

@@ -4,9 +4,11 @@ using NnViz.Data;
 using NnViz.Engine;
 using NnViz.Engine.Nn;
 using NnViz.Lab.Experiments;
+using NnViz.Lab.Explain;
 using NnViz.Lab.Runs;
+using NnViz.Lab.Text;
 
-namespace NnViz.Lab.Explain;
+namespace NnViz.Explorer;
 
 /// <summary>One word of an answer, with the colour the page paints it.</summary>
 public sealed record ExplorerWord(string Text, double Impact, bool Known, string Color, double Opacity);
@@ -26,7 +28,7 @@ public sealed record ExplorerAnswer(string Text, bool Truncated, int UnknownWord
 /// answers a typed text with word impacts per checkpoint and its out-of-sample Isomap position in each space.
 /// Models reuse buffers, so answers are computed one at a time (callers queue on <see cref="Gate"/>).
 /// </summary>
-public sealed class Explorer
+public sealed class RunExplorer
 {
     /// <summary>Characters of input considered; longer texts are cut (and the answer says so).</summary>
     public const int MaxCharacters = 20_000;
@@ -44,7 +46,7 @@ public sealed class Explorer
     public int[] PredictedLabels { get; }
     public int LastEpoch => _checkpoints[^1].Epoch;
 
-    private Explorer(TextEncoder encoder, (int, Sequential)[] checkpoints, SpaceFrame[] frames, string[] layerNames, string[] ids, string[] texts, int[] predicted)
+    private RunExplorer(TextEncoder encoder, (int, Sequential)[] checkpoints, SpaceFrame[] frames, string[] layerNames, string[] ids, string[] texts, int[] predicted)
     {
         _encoder = encoder; _checkpoints = checkpoints; _frames = frames; _layerNames = layerNames;
         Layers = ["embedding (mean over words)", "LSTM", "hidden Dense"];
@@ -53,7 +55,7 @@ public sealed class Explorer
     }
 
     /// <summary>Loads an imdb-lstm run folder (the one holding checkpoints/ and data/); clear messages for what is missing.</summary>
-    public static Explorer Load(string folder, int impactEvery = 2, int neighbors = 10)
+    public static RunExplorer Load(string folder, int impactEvery = 2, int neighbors = 10)
     {
         string Need(string rel) => File.Exists(Path.Combine(folder, rel)) ? Path.Combine(folder, rel)
             : throw new FileNotFoundException($"{Path.Combine(folder, rel)} is missing: serve needs a finished imdb-lstm run (nnviz run experiments/imdb-lstm.yaml --profile quick)");
@@ -79,7 +81,7 @@ public sealed class Explorer
         string[] ids = [.. rows.Select(r => r.Fields[1])], texts = [.. rows.Select(r => r.Fields[3])];
         var p = model.Predict(encoder.Batch(texts), texts.Length);
         // Texts in the CSV may be shortened for display; the labels shown are the model's reading of what is shown.
-        return new Explorer(encoder, checkpoints, frames, [model.Layers[0].Name, model.Layers.First(l => l is Lstm).Name, model.Layers.Take(model.Layers.Count - 1).Last(l => l is Dense).Name],
+        return new RunExplorer(encoder, checkpoints, frames, [model.Layers[0].Name, model.Layers.First(l => l is Lstm).Name, model.Layers.Take(model.Layers.Count - 1).Last(l => l is Dense).Name],
             ids, texts, Array.ConvertAll(p, v => v >= 0.5f ? 1 : 0));
     }
 

@@ -3,7 +3,7 @@ using NnViz.Engine;
 using NnViz.Engine.Nn;
 using NnViz.Lab.Specs;
 
-namespace NnViz.Lab.Explain;
+namespace NnViz.Lab.Text;
 
 /// <summary>
 /// Train and test reviews for D2, encoded: the real aclImdb when asked for (or, with source auto, when the data folder
