@@ -66,7 +66,7 @@ public class RunnerTests
             Assert.Contains($"src=\"{s.Name}/figures/", index); // the thumbnail
         }
         Assert.Contains(summaries, s => s.Reproduced > 0);
-        Assert.Contains(SiteIndex.SummaryLine(summaries), index);
+        Assert.Contains(NnViz.Web.Html.Encode(SiteIndex.SummaryLine(summaries)), index);
         Assert.True(File.Exists(Path.Combine(outDir, "assets", "site.css")));
         Assert.True(File.Exists(Path.Combine(outDir, "assets", "player.js")));
         Directory.Delete(outDir, true);
