@@ -43,9 +43,14 @@ public static class ReportPage
     public static string Description(string html) => $"<section class=\"description\">{html}</section>\n";
 
     public const string GeneratedDataNote =
-        "<p class=\"note\">Results on this page were made on <strong>generated data</strong> with a known structure, not on the write-up's data set.</p>\n";
+        "<p class=\"note\">Results on this page were made on a <strong>generated stand-in</strong> with a known structure, not on the write-up's data set: its claims are sanity checks, not reproductions.</p>\n";
 
-    public static string ClaimsSection(IReadOnlyList<ClaimLine> claims) => "<section><h2>Claims</h2>\n" + ClaimsTable(claims) + "</section>\n";
+    public const string SyntheticDataNote =
+        "<p class=\"note\">The write-up's data are synthetic too: this run generates them the same way, so its claims count as reproductions.</p>\n";
+
+    /// <summary>The claims section: an optional note (HTML) above the table, the table, and HTML after it (the setup differences).</summary>
+    public static string ClaimsSection(IReadOnlyList<ClaimLine> claims, string noteHtml = "", string afterHtml = "") =>
+        "<section><h2>Claims</h2>\n" + noteHtml + ClaimsTable(claims) + afterHtml + "</section>\n";
 
     public static string ClaimsTable(IReadOnlyList<ClaimLine> claims)
     {
@@ -98,12 +103,11 @@ public static class ReportPage
         "(outside the reproducible artifacts).</p></div></section>\n</main>\n";
 
     /// <summary>The index page's header: the claims reproduced across all experiments of one profile, then the opening of main.</summary>
-    public static string IndexHeader(string profile, string profileDescription, int reproduced, int checkable, int experiments, int notApplicable) =>
+    public static string IndexHeader(string profile, string profileDescription, string summaryLine) =>
         "<header class=\"page-head\"><h1>NnVizRepro report</h1>" +
         "<p class=\"nv-lede\">Published neural-network visualization experiments, re-run from YAML specs: figures, animations, and every claim checked against measured numbers.</p>" +
         $"<p>Profile <strong>{Html.Encode(profile)}</strong>: {Html.Encode(profileDescription)}</p>" +
-        $"<p class=\"summary-line\">{reproduced} of {checkable} checkable claims reproduced " +
-        $"across {experiments} experiments ({notApplicable} not applicable at this profile's scale).</p></header>\n<main>\n";
+        $"<p class=\"summary-line\">{Html.Encode(summaryLine)}</p></header>\n<main>\n";
 
     /// <summary>The run-time table of the index page (one row per experiment folder, filled in by provenance.js), then the end of main.</summary>
     public static string RunTimes(IEnumerable<string> experiments)

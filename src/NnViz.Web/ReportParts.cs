@@ -7,8 +7,10 @@ namespace NnViz.Web;
 /// <param name="Href">the experiment page, relative to the index.</param>
 /// <param name="Thumbnail">an image (SVG/PNG) relative to the index, or null.</param>
 /// <param name="DataOrigin">"real" or "generated" (or a data set name).</param>
+/// <param name="ClaimsTotal">claims judged on the write-up's data (not-measured ones included: they are failures).</param>
+/// <param name="SanityTotal">claims judged on generated stand-in data: shown apart, never counted as reproduced.</param>
 public sealed record ExperimentCard(string Title, string Href, string? Thumbnail, string Summary,
-    int ClaimsReproduced, int ClaimsTotal, string Profile, string DataOrigin);
+    int ClaimsReproduced, int ClaimsTotal, string Profile, string DataOrigin, int SanityPassed = 0, int SanityTotal = 0);
 
 /// <summary>A link to the data behind a figure (NPY, CSV, JSON).</summary>
 public sealed record DataLink(string Label, string Href);
@@ -29,13 +31,15 @@ public static class ReportParts
 
     public static string Card(ExperimentCard c)
     {
+        string sanity = c.SanityTotal == 0 ? ""
+            : string.Create(CultureInfo.InvariantCulture, $"<span class=\"nv-badge nv-na\">sanity checks {c.SanityPassed} of {c.SanityTotal}</span>");
         string verdict = c.ClaimsTotal == 0 ? "not-applicable"
             : c.ClaimsReproduced == c.ClaimsTotal ? "reproduced" : c.ClaimsReproduced == 0 ? "not-reproduced" : "partial";
         string thumb = c.Thumbnail is null ? ""
             : $"<img class=\"nv-thumb\" src=\"{Html.Attr(c.Thumbnail)}\" alt=\"{Html.Attr("Thumbnail: " + c.Title)}\" loading=\"lazy\">\n";
         return $"<a class=\"nv-card\" href=\"{Html.Attr(c.Href)}\">\n{thumb}<h3>{Html.Text(c.Title)}</h3>\n<p>{Html.Text(c.Summary)}</p>\n" +
                "<div class=\"nv-meta\">" +
-               string.Create(CultureInfo.InvariantCulture, $"<span class=\"nv-badge nv-{verdict}\">claims {c.ClaimsReproduced} of {c.ClaimsTotal}</span>") +
+               string.Create(CultureInfo.InvariantCulture, $"<span class=\"nv-badge nv-{verdict}\">claims {c.ClaimsReproduced} of {c.ClaimsTotal}</span>") + sanity +
                $"<span class=\"nv-badge nv-na\">{Html.Text(c.Profile)}</span><span class=\"nv-badge nv-na\">{Html.Text(c.DataOrigin)} data</span></div>\n</a>\n";
     }
 

@@ -1,3 +1,4 @@
+using NnViz.Lab.Report;
 using NnViz.Lab.Runs;
 
 namespace NnViz.Lab.Tests;
@@ -39,7 +40,7 @@ public class RunnerTests
         string entry = Directory.GetDirectories(Path.Combine(outDir, ".store")).Single();
         File.Delete(Path.Combine(entry, "complete"));
         Directory.Delete(Path.Combine(entry, "artifacts"), true);
-        var partTimes = Directory.GetFiles(Path.Combine(entry, "parts")).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        var partTimes = Directory.GetFiles(Path.Combine(entry, "parts"), "*.json").ToDictionary(f => f, File.GetLastWriteTimeUtc);
         Assert.Equal(spec.Members.Count, partTimes.Count);
         var third = runner.Run(spec);
         Assert.False(third.Reused);
@@ -60,10 +61,12 @@ public class RunnerTests
         foreach (var s in summaries)
         {
             Assert.Contains($"href=\"{s.Name}/index.html\"", index);
-            Assert.Contains($"claims {s.Reproduced} of {s.Reproduced + s.NotReproduced}</span>", index);
+            Assert.Contains($"claims {s.Reproduced} of {s.Reproduced + s.NotReproduced + s.NotMeasured}</span>", index);
+            Assert.Equal("synthetic, as the write-up's", s.DataOrigin);   // A1 and A2 generate their data as the write-ups do
             Assert.Contains($"src=\"{s.Name}/figures/", index); // the thumbnail
         }
         Assert.Contains(summaries, s => s.Reproduced > 0);
+        Assert.Contains(NnViz.Web.Html.Encode(SiteIndex.SummaryLine(summaries)), index);
         Assert.True(File.Exists(Path.Combine(outDir, "assets", "site.css")));
         Assert.True(File.Exists(Path.Combine(outDir, "assets", "player.js")));
         Directory.Delete(outDir, true);

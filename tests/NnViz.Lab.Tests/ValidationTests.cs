@@ -49,7 +49,7 @@ public class ValidationTests
     public void UnknownProfileNamesTheAvailableOnes()
     {
         var ex = Assert.Throws<SpecException>(() => Profile.Load(Lab.Configs, "fast"));
-        Assert.Contains("profiles here: ci, full, quick", ex.Errors[0].Message);
+        Assert.Contains("profiles available: ci, full, quick", ex.Errors[0].Message);
     }
 
     [Fact]

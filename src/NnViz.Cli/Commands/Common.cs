@@ -16,7 +16,7 @@ internal static class Common
 
     public static Option<string?> Configs() => new("--configs")
     {
-        Description = "folder holding the profile files (default: configs/ in the current folder)",
+        Description = "folder of profile files that override or add to the built-in ci, quick and full (default: configs/ in the current folder, if any)",
     };
 
     public static string ConfigsDir(string? given) => given ?? Path.Combine(Directory.GetCurrentDirectory(), "configs");

@@ -17,18 +17,23 @@ internal sealed class RunCommand : ICliCommand
         var configs = Common.Configs();
         var outDir = new Option<string?>("--out", "-o") { Description = "report folder (default: reports/<profile>)" };
         var store = new Option<string>("--store") { Description = "run store for finished and partial work", DefaultValueFactory = _ => ".nnviz/store" };
+        var seeds = new Option<int?>("--seeds") { Description = $"training seeds judging each claim (1 to {NnViz.Lab.Runs.Profile.MaxSeeds}; default: the profile's, 3 on full, 1 on quick and ci)" };
+        seeds.Validators.Add(r =>
+        {
+            if (r.GetValue(seeds) is { } n && (n < 1 || n > NnViz.Lab.Runs.Profile.MaxSeeds)) r.AddError($"--seeds: expected 1 to {NnViz.Lab.Runs.Profile.MaxSeeds}, received {n}");
+        });
         var cmd = new Command("run",
             "Run experiment specs: train, record, project, render figures and animations, check claims, and write the\n" +
             "report (reports/<profile>/index.html). All specs are validated first; an invalid spec writes nothing.\n" +
             "Finished work is reused from the run store when the inputs are unchanged; an interrupted run resumes.\n" +
             "Examples:\n  nnviz run experiments/                      every experiment, quick profile\n" +
-            "  nnviz run experiments/rings.yaml --profile full --out /tmp/rings") { target, profile, configs, outDir, store };
+            "  nnviz run experiments/rings.yaml --profile full --out /tmp/rings") { target, profile, configs, outDir, store, seeds };
         cmd.SetAction(r => Execute(r.GetValue(target)!, r.GetValue(profile)!, Common.ConfigsDir(r.GetValue(configs)),
-            r.GetValue(outDir), r.GetValue(store)!));
+            r.GetValue(outDir), r.GetValue(store)!, r.GetValue(seeds)));
         return cmd;
     }
 
-    private static int Execute(string target, string profileName, string configsDir, string? outDir, string storeDir)
+    private static int Execute(string target, string profileName, string configsDir, string? outDir, string storeDir, int? seeds)
     {
         if (!Common.Exists(target)) return Common.ExitInvalid;
         string output = outDir ?? Path.Combine("reports", profileName);
@@ -36,10 +41,10 @@ internal sealed class RunCommand : ICliCommand
         try
         {
             var progress = new ProgressSink();
-            var runner = new Runner(new RunnerOptions(configsDir, output, storeDir, profileName), progress);
+            var runner = new Runner(new RunnerOptions(configsDir, output, storeDir, profileName, seeds), progress);
             var (specs, errors) = runner.ValidateAll(Runner.FindSpecs(target));
             if (errors.Count > 0) { Common.PrintErrors(errors); return Common.ExitInvalid; }
-            AnsiConsole.MarkupLine($"Running [bold]{specs.Count}[/] experiment(s) on profile [bold]{profileName}[/] into [bold]{Markup.Escape(output)}[/]");
+            AnsiConsole.MarkupLine($"Running [bold]{specs.Count}[/] experiment(s) on profile [bold]{profileName}[/] with {runner.Seeds} seed(s) into [bold]{Markup.Escape(output)}[/]");
             AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
                 .Start(ctx =>
@@ -54,14 +59,20 @@ internal sealed class RunCommand : ICliCommand
             runner.BuildIndex();
         }
         catch (SpecException e) { Common.PrintErrors(e.Errors); return Common.ExitInvalid; }
+        catch (PublishException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
         catch (NnViz.Data.DataException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;
         }
-        var table = new Table().AddColumns("experiment", "claims reproduced", "not reproduced", "n/a", "data", "store");
+        var table = new Table().AddColumns("experiment", "reproduced", "not reproduced", "not measured", "sanity checks", "n/a", "data", "store");
         foreach (var s in results)
-            table.AddRow(s.Name, s.Reproduced.ToString(), s.NotReproduced.ToString(), s.NotApplicable.ToString(), Markup.Escape(s.DataUsed), s.Reused ? "reused" : "ran");
+            table.AddRow(s.Name, s.Reproduced.ToString(), s.NotReproduced.ToString(), s.NotMeasured.ToString(),
+                $"{s.SanityPassed} of {s.SanityPassed + s.SanityFailed}", s.NotApplicable.ToString(), Markup.Escape(s.DataUsed), s.Reused ? "reused" : "ran");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"Report: [link]{Markup.Escape(Path.GetFullPath(Path.Combine(output, "index.html")))}[/]");
         return 0;

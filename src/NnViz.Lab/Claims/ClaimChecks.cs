@@ -1,104 +1,99 @@
-using System.Globalization;
 using NnViz.Lab.Specs;
 
 namespace NnViz.Lab;
 
-/// <summary>The verdict on one claim at one profile.</summary>
-public enum Verdict { Reproduced, NotReproduced, NotApplicable }
+/// <summary>
+/// The verdict on one claim at one profile. <see cref="NotMeasured"/> (the metric is missing or NaN) counts as a
+/// failure everywhere; <see cref="NotApplicable"/> is only given to a claim whose spec says it cannot hold at this
+/// profile's scale.
+/// </summary>
+public enum Verdict { Reproduced, NotReproduced, NotMeasured, NotApplicable }
 
-/// <summary>A row of the claims table: claim, expected, measured, verdict.</summary>
-public sealed record ClaimResult(string Id, string Text, string Expected, string Measured, Verdict Verdict)
+/// <summary>
+/// A row of the claims table: claim, expected, measured, verdict. <paramref name="SanityCheck"/> marks a claim judged
+/// on a generated stand-in instead of the write-up's data: shown apart and never counted as a reproduction.
+/// </summary>
+/// <param name="Seeds">each seed's judgement when the claim was judged over several seeds (null for one seed).</param>
+public sealed record ClaimResult(string Id, string Text, string Expected, string Measured, Verdict Verdict, bool SanityCheck = false,
+    IReadOnlyList<SeedJudgement>? Seeds = null)
 {
-    public string VerdictText => Verdict switch
+    /// <summary>"reproduced in k of N seeds" when judged over several seeds, else the verdict.</summary>
+    public string VerdictLine => Seeds is { Count: > 1 } s && Verdict is Verdict.Reproduced or Verdict.NotReproduced
+        ? $"{VerdictText}: {s.Count(x => x.Verdict == Verdict.Reproduced)} of {s.Count} seeds"
+        : VerdictText;
+
+    public string VerdictText => (Verdict, SanityCheck) switch
     {
-        Verdict.Reproduced => "reproduced",
-        Verdict.NotReproduced => "not reproduced",
+        (Verdict.Reproduced, false) => "reproduced",
+        (Verdict.NotReproduced, false) => "not reproduced",
+        (Verdict.Reproduced, true) => "sanity check passed (generated data)",
+        (Verdict.NotReproduced, true) => "sanity check failed (generated data)",
+        (Verdict.NotMeasured, _) => "not measured",
         _ => "not applicable on this profile",
     };
+
+    /// <summary>A failure wherever it is counted: not reproduced, or never measured.</summary>
+    public bool Failed => Verdict is Verdict.NotReproduced or Verdict.NotMeasured;
 }
 
 /// <summary>
 /// Judges claims from measured metrics. A metric is read as <c>name[member]</c> (or <c>name</c> for single
 /// models); a claim compares it with a number, with another member's (or another metric's) value times a factor,
-/// or asks that the member rank lowest/highest of the family.
+/// asks that it lie in a two-sided band (<c>op: about</c> with <c>tolerance</c>: |measured - expected| &lt;= tolerance),
+/// or asks that the member rank lowest/highest of the family. A metric that is missing or NaN is "not measured".
 /// </summary>
 public static class ClaimChecks
 {
-    public static void Validate(ExperimentSpec spec, ICollection<SpecError> errors)
-    {
-        var names = spec.Members.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var (c, i) in spec.Claims.Select((c, i) => (c, i)))
-        {
-            string path = $"claims[{i}]";
-            void Err(string msg) => errors.Add(new SpecError(c.Where.File, c.Where.Line, c.Where.Column, path, msg));
-            if (c.Member is { } m && !names.Contains(m)) Err($"member '{m}' is not in the model family ({string.Join(", ", names)})");
-            if (c.Other is { } o && !names.Contains(o)) Err($"other '{o}' is not in the model family ({string.Join(", ", names)})");
-            bool ranks = c.Is is not null, compares = c.Op is not null;
-            if (ranks == compares) Err("expected either 'is: lowest|highest' or 'op' with 'value' or 'other'/'other_metric'");
-            if (compares && !ranks && c.Value is null && c.Other is null && c.OtherMetric is null) Err("'op' needs 'value', 'other' or 'other_metric' to compare against");
-            if (compares && c.Value is not null && (c.Other is not null || c.OtherMetric is not null)) Err("give either 'value' or 'other'/'other_metric', not both");
-            if (ranks && c.Member is null) Err("'is' needs 'member'");
-            foreach (var p in c.Profiles.Where(p => !Runs.Profile.Known.Contains(p)))
-                Err($"unknown profile '{p}' in profiles (expected {string.Join(", ", Runs.Profile.Known)})");
-        }
-    }
+    public static void Validate(ExperimentSpec spec, ICollection<SpecError> errors) => ClaimValidation.Validate(spec, errors);
 
     public static string Key(string metric, string? member) => member is null ? metric : $"{metric}[{member}]";
 
-    public static IReadOnlyList<ClaimResult> Evaluate(ExperimentSpec spec, IReadOnlyDictionary<string, double> metrics)
+    /// <param name="standIn">The experiment ran on a generated stand-in for the write-up's data: its claims are sanity checks.</param>
+    public static IReadOnlyList<ClaimResult> Evaluate(ExperimentSpec spec, IReadOnlyDictionary<string, double> metrics, bool standIn = false)
     {
         var results = new List<ClaimResult>();
         foreach (var c in spec.Claims)
         {
-            string expected = Expected(c);
-            if (!c.Profiles.Contains(spec.Profile))
+            string expected = ClaimText.Expected(c);
+            string measured = ClaimText.Measured(c, spec, metrics);
+            Verdict verdict = !c.Profiles.Contains(spec.Profile) ? Verdict.NotApplicable : Judge(c, spec, metrics) switch
             {
-                results.Add(new ClaimResult(c.Id, c.Text, expected, Measured(c, spec, metrics), Verdict.NotApplicable));
-                continue;
-            }
-            bool? ok = Judge(c, spec, metrics);
-            results.Add(new ClaimResult(c.Id, c.Text, expected, Measured(c, spec, metrics),
-                ok switch { true => Verdict.Reproduced, false => Verdict.NotReproduced, null => Verdict.NotApplicable }));
+                true => Verdict.Reproduced,
+                false => Verdict.NotReproduced,
+                null => Verdict.NotMeasured,
+            };
+            results.Add(new ClaimResult(c.Id, c.Text, expected, measured, verdict, standIn && verdict != Verdict.NotApplicable));
         }
         return results;
     }
 
-    private static bool? Judge(ClaimSpec c, ExperimentSpec spec, IReadOnlyDictionary<string, double> m)
+    /// <summary>True or false from the numbers; null when a number it needs is missing or NaN.</summary>
+    public static bool? Judge(ClaimSpec c, ExperimentSpec spec, IReadOnlyDictionary<string, double> m)
     {
-        if (!m.TryGetValue(Key(c.Metric, c.Member), out double left)) return null;
+        if (!TryGet(m, Key(c.Metric, c.Member), out double left)) return null;
         if (c.Is is { } rank)
         {
-            var all = spec.Members.Select(x => m.TryGetValue(Key(c.Metric, x.Name), out var v) ? v : double.NaN).ToList();
+            var all = spec.Members.Select(x => TryGet(m, Key(c.Metric, x.Name), out var v) ? v : double.NaN).ToList();
             if (all.Any(double.IsNaN)) return null;
             return rank == "lowest" ? all.All(v => left <= v) : all.All(v => left >= v);
         }
         double right;
         if (c.Value is { } v0) right = v0;
-        else if (!m.TryGetValue(Key(c.OtherMetric ?? c.Metric, c.Other ?? c.Member), out right)) return null;
+        else if (!TryGet(m, Key(c.OtherMetric ?? c.Metric, c.Other ?? c.Member), out right)) return null;
         right *= c.Factor;
-        return c.Op switch { "<" => left < right, "<=" => left <= right, ">" => left > right, _ => left >= right };
+        return c.Op switch
+        {
+            "<" => left < right,
+            "<=" => left <= right,
+            ">" => left > right,
+            // The band as printed (right - tolerance to right + tolerance), edges included.
+            "about" => left >= right - c.Tolerance!.Value && left <= right + c.Tolerance!.Value,
+            _ => left >= right,
+        };
     }
 
-    private static string Expected(ClaimSpec c)
-    {
-        string lhs = Key(c.Metric, c.Member);
-        if (c.Is is { } rank) return $"{lhs} is the {rank} of the family";
-        string rhs = c.Value is { } v ? Num(v) : Key(c.OtherMetric ?? c.Metric, c.Other ?? c.Member);
-        string factor = c.Value is null && c.Factor != 1 ? $"{Num(c.Factor)} x " : "";
-        return $"{lhs} {c.Op} {factor}{rhs}";
-    }
+    private static bool TryGet(IReadOnlyDictionary<string, double> m, string key, out double value) =>
+        m.TryGetValue(key, out value) && !double.IsNaN(value);
 
-    private static string Measured(ClaimSpec c, ExperimentSpec spec, IReadOnlyDictionary<string, double> m)
-    {
-        string Val(string metric, string? member) =>
-            m.TryGetValue(Key(metric, member), out var v) ? $"{Key(metric, member)} = {Num(v)}" : $"{Key(metric, member)} not measured";
-        if (c.Is is not null)
-            return string.Join("; ", spec.Members.Select(x => Val(c.Metric, x.Name)));
-        if (c.Value is not null) return Val(c.Metric, c.Member);
-        return $"{Val(c.Metric, c.Member)}; {Val(c.OtherMetric ?? c.Metric, c.Other ?? c.Member)}";
-    }
-
-    public static string Num(double v) => Math.Abs(v) >= 1e4 || (Math.Abs(v) < 1e-3 && v != 0)
-        ? v.ToString("0.###e+0", CultureInfo.InvariantCulture)
-        : v.ToString("0.####", CultureInfo.InvariantCulture);
+    public static string Num(double v) => ClaimText.Num(v);
 }

@@ -64,7 +64,7 @@ internal static class CurveFitReport
             ranked.Select((m, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), m.Name,
                 ClaimChecks.Num(m.TestMse[epochs]), ClaimChecks.Num(m.LowXMse[epochs]), ClaimChecks.Num(m.TestMse.Skip(1).Average()), ClaimChecks.Num(m.TrainLoss[epochs])]).ToList(),
             "The mean test MSE over epochs measures convergence speed (lower = converged sooner)."));
-        return new ExperimentOutput(blocks, metrics, "generated: polynomial", true, thumb ?? blocks.OfType<FigureBlock>().FirstOrDefault()?.Path);
+        return new ExperimentOutput(blocks, metrics, "synthetic, as in the write-up: polynomial", false, thumb ?? blocks.OfType<FigureBlock>().FirstOrDefault()?.Path, WriteUpSynthetic: true);
     }
 
     private static Figure Grid(ExperimentSpec spec, IReadOnlyList<MemberCurves> members, int epoch, double[] xs, double[] target, DataRange yRange, string title)

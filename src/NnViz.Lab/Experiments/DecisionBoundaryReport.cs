@@ -73,7 +73,7 @@ internal static class DecisionBoundaryReport
         blocks.Add(new TableBlock("Accuracy at the snapshot epochs", ["epoch", "training accuracy", "misclassified points", "loss"],
             snaps.Select(e => (IReadOnlyList<string>)[e.ToString(CultureInfo.InvariantCulture), ClaimChecks.Num(f.Accuracy[e]),
                 Errors(f.Predicted[e], labels).ToString(CultureInfo.InvariantCulture), ClaimChecks.Num(f.Loss[e])]).ToList()));
-        return new ExperimentOutput(blocks, metrics, $"generated: two moons (n {data.Rows}, noise {ClaimChecks.Num(spec.Data.Double("noise"))})", true, thumb);
+        return new ExperimentOutput(blocks, metrics, $"synthetic, as in the write-up: two moons (n {data.Rows}, noise {ClaimChecks.Num(spec.Data.Double("noise"))})", false, thumb, WriteUpSynthetic: true);
     }
 
     internal static int Errors(float[] p, int[] labels) => Enumerable.Range(0, labels.Length).Count(i => (p[i] >= 0.5f ? 1 : 0) != labels[i]);

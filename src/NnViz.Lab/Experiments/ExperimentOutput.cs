@@ -19,9 +19,13 @@ public sealed record TableBlock(string Title, IReadOnlyList<string> Header, IRea
 public sealed record HtmlBlock(string Html) : PageBlock;
 
 /// <summary>What an experiment kind returns: the page, the measured metrics, and facts for the index card.</summary>
+/// <param name="GeneratedData">the run used a generated stand-in for the write-up's data: its claims are sanity checks.</param>
+/// <param name="WriteUpSynthetic">the write-up's own data are synthetic (A1, A2, B1) and were generated the same way:
+/// its claims count as reproductions.</param>
 public sealed record ExperimentOutput(
     IReadOnlyList<PageBlock> Blocks,
     IReadOnlyDictionary<string, double> Metrics,
     string DataUsed,
     bool GeneratedData,
-    string? Thumbnail);
+    string? Thumbnail,
+    bool WriteUpSynthetic = false);

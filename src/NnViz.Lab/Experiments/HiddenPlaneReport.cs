@@ -65,7 +65,7 @@ internal static class HiddenPlaneReport
         }
         blocks.Add(new TableBlock("Final accuracy", ["architecture", "accuracy", "best accuracy (any epoch)", "final loss"],
             members.Select(m => (IReadOnlyList<string>)[m.Name, ClaimChecks.Num(m.Accuracy[epochs]), ClaimChecks.Num(m.Accuracy.Max()), ClaimChecks.Num(m.Loss[epochs])]).ToList()));
-        return new ExperimentOutput(blocks, metrics, "generated: rings", true, thumb);
+        return new ExperimentOutput(blocks, metrics, "synthetic, as in the write-up: rings", false, thumb, WriteUpSynthetic: true);
     }
 
     private static Figure Planes(IReadOnlyList<(PlaneFrames M, int Epoch)> cells, int[] labels, WarpedGridInput grid, string title, int columns)

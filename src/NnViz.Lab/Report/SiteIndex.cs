@@ -19,13 +19,27 @@ public static class SiteIndex
             .Select(Runner.ReadSummary)
             .OrderBy(s => s.Name, StringComparer.Ordinal)
             .ToList();
-        string body = ReportPage.IndexHeader(profile.Name, profile.Description, summaries.Sum(s => s.Reproduced),
-                summaries.Sum(s => s.Reproduced + s.NotReproduced), summaries.Count, summaries.Sum(s => s.NotApplicable)) +
+        string body = ReportPage.IndexHeader(profile.Name, profile.Description, SummaryLine(summaries)) +
             ReportParts.CardGrid(summaries.Select(s => new ExperimentCard(
                 s.Title, $"{s.Name}/index.html", s.Thumbnail is { } t ? $"{s.Name}/{t}" : null, s.Summary,
-                s.Reproduced, s.Reproduced + s.NotReproduced, s.Profile, s.GeneratedData ? "generated" : "real"))) +
+                s.Reproduced, s.Reproduced + s.NotReproduced + s.NotMeasured, s.Profile, s.DataOrigin,
+                s.SanityPassed, s.SanityPassed + s.SanityFailed))) +
             ReportPage.RunTimes(summaries.Select(s => s.Name));
         string html = ReportPage.Document($"NnVizRepro report ({profile.Name})", "", body, summaries.Select(s => $"{s.Name}/provenance.js"));
-        File.WriteAllText(Path.Combine(outDir, "index.html"), html);
+        FolderCopy.WriteAtomically(Path.Combine(outDir, "index.html"), html);
+    }
+
+    /// <summary>
+    /// Reproduced out of the claims measured on the write-ups' data (a claim whose metric is missing counts as a
+    /// failure), with the sanity checks on generated data and the claims outside this profile's scale beside it.
+    /// </summary>
+    public static string SummaryLine(IReadOnlyList<RunSummary> s)
+    {
+        int ok = s.Sum(x => x.Reproduced), judged = s.Sum(x => x.Reproduced + x.NotReproduced + x.NotMeasured);
+        int missing = s.Sum(x => x.NotMeasured), sanityOk = s.Sum(x => x.SanityPassed), sanity = sanityOk + s.Sum(x => x.SanityFailed);
+        return $"{ok} of {judged} claims judged on the write-ups' data reproduced across {s.Count} experiments" +
+               (missing > 0 ? $" ({missing} not measured, counted as failures)" : "") +
+               $"; {sanityOk} of {sanity} sanity checks on generated stand-in data passed (not counted as reproductions); " +
+               $"{s.Sum(x => x.NotApplicable)} not applicable at this profile's scale.";
     }
 }

@@ -11,9 +11,15 @@ public sealed class Profile
 {
     public static readonly IReadOnlyList<string> Known = ["ci", "quick", "full"];
 
+    /// <summary>The most seeds a profile or <c>--seeds</c> may ask for.</summary>
+    public const int MaxSeeds = 20;
+
     public required string Name { get; init; }
     public required string File { get; init; }
     public string Description { get; init; } = "";
+
+    /// <summary>How many training seeds judge each claim on this profile (<c>seeds:</c>; <c>nnviz run --seeds</c> overrides).</summary>
+    public int Seeds { get; init; } = 1;
     public IReadOnlyList<(string Path, YamlNode Value)> Defaults { get; init; } = [];
     public IReadOnlyDictionary<string, IReadOnlyList<(string Path, YamlNode Value)>> PerExperiment { get; init; } =
         new Dictionary<string, IReadOnlyList<(string, YamlNode)>>();
@@ -21,20 +27,42 @@ public sealed class Profile
     public IEnumerable<(string Path, YamlNode Value)> OverridesFor(string experiment) =>
         Defaults.Concat(PerExperiment.TryGetValue(experiment, out var l) ? l : []);
 
-    /// <summary>Loads configs/&lt;name&gt;.yaml from the given configs folder.</summary>
+    /// <summary>
+    /// Loads configs/&lt;name&gt;.yaml from the given configs folder, or the built-in profile of that name (the
+    /// repository's configs/, embedded in NnViz.Lab) when the folder has none: a user's own spec in any folder
+    /// runs on ci, quick and full, and a configs folder of their own can override or add profiles.
+    /// </summary>
     public static Profile Load(string configsDir, string name)
     {
         string file = Path.Combine(configsDir, $"{name}.yaml");
-        if (!System.IO.File.Exists(file))
-            throw new SpecException([new SpecError(file, 1, 1, "profile",
-                $"no profile '{name}': expected {file} (profiles here: {string.Join(", ", Available(configsDir))})")]);
+        if (System.IO.File.Exists(file))
+        {
+            using var reader = new StreamReader(file);
+            return Parse(reader, name, Display(file));
+        }
+        using var builtIn = BuiltIn(name);
+        if (builtIn is not null) return Parse(new StreamReader(builtIn), name, $"(built-in) configs/{name}.yaml");
+        throw new SpecException([new SpecError(file, 1, 1, "profile",
+            $"no profile '{name}': expected {file} or a built-in profile (profiles available: {string.Join(", ", Available(configsDir))})")]);
+    }
+
+    private static Stream? BuiltIn(string name) =>
+        typeof(Profile).Assembly.GetManifestResourceStream($"configs/{name}.yaml");
+
+    private static Profile Parse(TextReader reader, string name, string display)
+    {
         var stream = new YamlStream();
-        using (var reader = new StreamReader(file)) stream.Load(reader);
-        string display = Display(file);
+        try { stream.Load(reader); }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new SpecException([new SpecError(display, (int)e.Start.Line, (int)e.Start.Column, "profile",
+                $"invalid YAML: {(e.InnerException?.Message ?? e.Message).Split('\n')[0]}")]);
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new SpecException([new SpecError(display, 1, 1, "profile", "expected a mapping with 'description', 'defaults' and 'experiments'")]);
         var errors = new List<SpecError>();
         string description = "";
+        int seeds = 1;
         var defaults = new List<(string, YamlNode)>();
         var per = new Dictionary<string, IReadOnlyList<(string, YamlNode)>>();
         foreach (var (k, v) in root.Children)
@@ -43,6 +71,10 @@ public sealed class Profile
             switch (key)
             {
                 case "description": description = (v as YamlScalarNode)?.Value ?? ""; break;
+                case "seeds" when v is YamlScalarNode { Value: { } sv } && int.TryParse(sv, out int n) && n is >= 1 and <= MaxSeeds: seeds = n; break;
+                case "seeds":
+                    errors.Add(new SpecError(display, (int)v.Start.Line, (int)v.Start.Column, key, $"expected an integer from 1 to {MaxSeeds}, received '{(v as YamlScalarNode)?.Value}'"));
+                    break;
                 case "defaults": defaults.AddRange(Overrides(v, display, key, errors)); break;
                 case "experiments" when v is YamlMappingNode exps:
                     foreach (var (ek, ev) in exps.Children)
@@ -50,18 +82,21 @@ public sealed class Profile
                     break;
                 default:
                     errors.Add(new SpecError(display, (int)k.Start.Line, (int)k.Start.Column, key,
-                        $"unknown key '{key}' in profile (expected description, defaults, experiments)"));
+                        $"unknown key '{key}' in profile (expected description, seeds, defaults, experiments)"));
                     break;
             }
         }
         if (errors.Count > 0) throw new SpecException(errors);
-        return new Profile { Name = name, File = display, Description = description, Defaults = defaults, PerExperiment = per };
+        return new Profile { Name = name, File = display, Description = description, Seeds = seeds, Defaults = defaults, PerExperiment = per };
     }
 
+    /// <summary>The profiles of a configs folder and the built-in ones, by name.</summary>
     public static IEnumerable<string> Available(string configsDir) =>
-        Directory.Exists(configsDir)
-            ? Directory.GetFiles(configsDir, "*.yaml").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal)
-            : [];
+        (Directory.Exists(configsDir) ? Directory.GetFiles(configsDir, "*.yaml").Select(f => Path.GetFileNameWithoutExtension(f)!) : [])
+            .Concat(typeof(Profile).Assembly.GetManifestResourceNames()
+                .Where(r => r.StartsWith("configs/", StringComparison.Ordinal) && r.EndsWith(".yaml", StringComparison.Ordinal))
+                .Select(r => r["configs/".Length..^".yaml".Length]))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
     private static List<(string, YamlNode)> Overrides(YamlNode node, string file, string path, List<SpecError> errors)
     {

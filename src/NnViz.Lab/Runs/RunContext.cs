@@ -13,7 +13,11 @@ public sealed class RunContext(ArtifactSink artifacts, string partsDir, IProgres
 {
     public ArtifactSink Artifacts { get; } = artifacts;
 
-    public void Report(string stage, double fraction) => progress?.Report(new RunProgress(experiment, stage, Math.Clamp(fraction, 0, 1)));
+    public void Report(string stage, double fraction)
+    {
+        KillPoint.Reach(stage);
+        progress?.Report(new RunProgress(experiment, stage, Math.Clamp(fraction, 0, 1)));
+    }
 
     /// <summary>
     /// Returns the cached result of a named part (e.g. one family member's training) or computes and stores it.
@@ -23,17 +27,30 @@ public sealed class RunContext(ArtifactSink artifacts, string partsDir, IProgres
     {
         Directory.CreateDirectory(partsDir);
         string file = Path.Combine(partsDir, Sanitize(name) + ".json");
+        string sum = file + ".sha256";
         if (File.Exists(file))
         {
-            try { return JsonSerializer.Deserialize<T>(File.ReadAllText(file), ArtifactSink.JsonOptions)!; }
-            catch (JsonException) { File.Delete(file); } // a torn write from an interrupted run: recompute
+            // A part is reused only with its checksum, written after it: a torn write, a kill between the two
+            // renames, or bytes changed on disk all mean "compute it again".
+            byte[] bytes = File.ReadAllBytes(file);
+            if (File.Exists(sum) && File.ReadAllText(sum).Trim() == Hash(bytes))
+            {
+                try { return JsonSerializer.Deserialize<T>(bytes, ArtifactSink.JsonOptions)!; }
+                catch (JsonException) { }
+            }
+            File.Delete(file);
+            if (File.Exists(sum)) File.Delete(sum);
         }
         T value = compute();
-        string tmp = file + ".tmp";
-        File.WriteAllText(tmp, JsonSerializer.Serialize(value, ArtifactSink.JsonOptions));
-        File.Move(tmp, file, overwrite: true);
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(value, ArtifactSink.JsonOptions);
+        File.WriteAllBytes(file + ".tmp", json);
+        File.Move(file + ".tmp", file, overwrite: true);
+        File.WriteAllText(sum + ".tmp", Hash(json));
+        File.Move(sum + ".tmp", sum, overwrite: true);
         return value;
     }
+
+    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
 
     private static string Sanitize(string s) => string.Concat(s.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
 }

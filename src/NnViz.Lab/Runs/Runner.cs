@@ -6,11 +6,21 @@ using NnViz.Lab.Specs;
 namespace NnViz.Lab.Runs;
 
 /// <summary>Where a run reads and writes.</summary>
-public sealed record RunnerOptions(string ConfigsDir, string OutDir, string StoreDir, string ProfileName);
+/// <param name="Seeds">training seeds per experiment (null: the profile's <c>seeds</c>, 1 unless it says otherwise).</param>
+public sealed record RunnerOptions(string ConfigsDir, string OutDir, string StoreDir, string ProfileName, int? Seeds = null);
 
 /// <summary>What one experiment run produced, for the CLI summary and the index page.</summary>
+/// <remarks>
+/// Reproduced/NotReproduced/NotMeasured count claims judged on the write-up's data; SanityPassed/SanityFailed count
+/// claims judged on a generated stand-in (never counted as reproductions); NotMeasured always counts as a failure.
+/// </remarks>
 public sealed record RunSummary(string Name, string Title, string Summary, string Profile, int Reproduced, int NotReproduced,
-    int NotApplicable, string DataUsed, bool GeneratedData, string? Thumbnail, string SpecHash, bool Reused);
+    int NotApplicable, string DataUsed, bool GeneratedData, string? Thumbnail, string SpecHash, bool Reused,
+    int NotMeasured = 0, int SanityPassed = 0, int SanityFailed = 0, bool WriteUpSynthetic = false)
+{
+    /// <summary>The data origin in a few words, for the index card.</summary>
+    public string DataOrigin => GeneratedData ? "generated stand-in" : WriteUpSynthetic ? "synthetic, as the write-up's" : "real";
+}
 
 /// <summary>
 /// Runs validated specs: reuse from the run store when the inputs are unchanged, otherwise run the experiment
@@ -34,55 +44,119 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
     {
         var specs = new List<ExperimentSpec>();
         var errors = new List<SpecError>();
+        var others = ProfileValidation.All(options.ConfigsDir);
         foreach (var f in files)
         {
-            try { specs.Add(SpecLoader.Load(f, Profile)); }
-            catch (SpecException e) { errors.AddRange(e.Errors); }
+            var (spec, found) = ProfileValidation.Load(f, Profile, others);
+            if (spec is not null) specs.Add(spec);
+            errors.AddRange(found);
         }
         foreach (var dup in specs.GroupBy(s => s.Name).Where(g => g.Count() > 1))
             errors.Add(new SpecError(dup.Last().File, 1, 1, "name", $"experiment name '{dup.Key}' is also used by {dup.First().File}"));
         return (specs, errors);
     }
 
+    /// <summary>Seeds judging each claim: <see cref="RunnerOptions.Seeds"/> if given, else the profile's.</summary>
+    public int Seeds => options.Seeds ?? Profile.Seeds;
+
     public RunSummary Run(ExperimentSpec spec)
     {
         var clock = Stopwatch.StartNew();
         var store = new RunStore(options.StoreDir);
-        string key = RunStore.Hash(spec.EffectiveText, spec.Profile, RunStore.CodeVersion);
+        int seeds = Seeds;
+        // One seed keeps the key it always had; more seeds are part of what the page and claims depend on.
+        string key = seeds == 1
+            ? RunStore.Hash(spec.EffectiveText, spec.Profile, RunStore.CodeVersion)
+            : RunStore.Hash(spec.EffectiveText, spec.Profile, RunStore.CodeVersion, $"seeds={seeds}");
         string entry = store.EntryDir(spec.Name, key);
-        bool reused = store.IsComplete(entry);
-        if (!reused)
-        {
-            string staging = Path.Combine(entry, "staging");
-            if (Directory.Exists(staging)) Directory.Delete(staging, true);
-            var sink = new ArtifactSink(staging);
-            var context = new RunContext(sink, store.PartsDir(entry), progress, spec.Name);
-            var kind = ExperimentKinds.ByName[spec.Kind];
-            var output = kind.Run(spec, context);
-            var claims = ClaimChecks.Evaluate(spec, output.Metrics);
-            var summary = Summarize(spec, output, claims, key, reused: false);
-            sink.Json("metrics.json", new SortedDictionary<string, double>(output.Metrics.ToDictionary(), StringComparer.Ordinal));
-            sink.Json("claims.json", claims);
-            sink.Text("spec.yaml", spec.EffectiveText);
-            sink.Json("summary.json", summary);
-            sink.Text("index.html", ExperimentPage.Render(spec, output, claims, key));
-            context.Report("done", 1);
-            store.Commit(entry, staging);
-        }
+        bool reused = Usable(store, entry, spec.Name);
+        if (!reused) Compute(spec, store, entry, key, seeds);
         string published = Path.Combine(options.OutDir, spec.Name);
+        KillPoint.Reach("publishing");
         FolderCopy.Replace(store.ArtifactsDir(entry), published);
         var result = ReadSummary(published) with { Reused = reused };
         Provenance.Write(published, spec, key, clock.Elapsed, reused);
         return result;
     }
 
+    /// <summary>True when the entry is complete and intact; a damaged one is said on the console and dropped.</summary>
+    private bool Usable(RunStore store, string entry, string name)
+    {
+        string? damage = Directory.Exists(entry) ? store.Check(entry) : "not finished";
+        if (damage is not null && damage != "not finished")
+        {
+            // A damaged store entry is never published: say so, drop it, and compute it again.
+            progress?.Report(new RunProgress(name, $"store entry damaged ({damage}): recomputing", 0));
+            Console.Error.WriteLine($"warning: {name}: the run store entry {Path.GetFileName(entry)} is damaged ({damage}); recomputing it");
+            store.Discard(entry);
+        }
+        return damage is null;
+    }
+
+    /// <summary>
+    /// Runs the kind on the spec's seed into a staging folder, then the further seeds (each its own store entry: a
+    /// resumable unit), judges the claims over all seeds, renders the page and commits the entry.
+    /// </summary>
+    private void Compute(ExperimentSpec spec, RunStore store, string entry, string key, int seeds, string stagePrefix = "")
+    {
+        string staging = Path.Combine(entry, "staging");
+        if (Directory.Exists(staging)) Directory.Delete(staging, true);
+        var sink = new ArtifactSink(staging);
+        var context = new RunContext(sink, store.PartsDir(entry), Prefixed(stagePrefix), spec.Name);
+        var output = ExperimentKinds.ByName[spec.Kind].Run(spec, context);
+        var runs = new List<(ulong Seed, IReadOnlyDictionary<string, double> Metrics)> { (spec.Seed, output.Metrics) };
+        for (int i = 1; i < seeds; i++) runs.Add(SeedMetrics(spec, store, i, seeds));
+        var claims = SeedVerdicts.Evaluate(spec, runs, standIn: output.GeneratedData);
+        var summary = Summarize(spec, output, claims, key, reused: false);
+        sink.Json("metrics.json", Sorted(output.Metrics));
+        if (seeds > 1)
+            sink.Json("metrics-by-seed.json", runs.Select(r => new { r.Seed, Metrics = Sorted(r.Metrics) }).ToList());
+        sink.Json("claims.json", claims);
+        sink.Text("spec.yaml", spec.EffectiveText);
+        sink.Json("summary.json", summary);
+        sink.Text("index.html", ExperimentPage.Render(spec, output, claims, key, seeds > 1 ? runs.Select(r => r.Seed).ToList() : null));
+        context.Report("done", 1);
+        store.Commit(entry, staging);
+    }
+
+    /// <summary>The metrics of seed number <paramref name="i"/> (training.seed + i), from its own store entry.</summary>
+    private (ulong Seed, IReadOnlyDictionary<string, double> Metrics) SeedMetrics(ExperimentSpec spec, RunStore store, int i, int seeds)
+    {
+        ulong seed = spec.Seed + (ulong)i;
+        var variant = SpecLoader.Load(spec.File, Profile,
+            [("training.seed", new YamlDotNet.RepresentationModel.YamlScalarNode(seed.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+        string key = RunStore.Hash(variant.EffectiveText, variant.Profile, RunStore.CodeVersion);
+        string entry = store.EntryDir(variant.Name, key);
+        if (!Usable(store, entry, variant.Name)) Compute(variant, store, entry, key, 1, $"seed {i + 1} of {seeds}: ");
+        var metrics = System.Text.Json.JsonSerializer.Deserialize<SortedDictionary<string, double>>(
+            File.ReadAllText(Path.Combine(store.ArtifactsDir(entry), "metrics.json")), ArtifactSink.JsonOptions)!;
+        return (seed, metrics);
+    }
+
+    private IProgress<RunProgress>? Prefixed(string prefix) =>
+        prefix.Length == 0 || progress is null ? progress : new Progress(p => progress.Report(p with { Stage = prefix + p.Stage }));
+
+    private sealed class Progress(Action<RunProgress> report) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => report(value);
+    }
+
+    private static SortedDictionary<string, double> Sorted(IReadOnlyDictionary<string, double> m) =>
+        new(m.ToDictionary(), StringComparer.Ordinal);
+
     /// <summary>Writes the site's shared assets and the index page from every experiment folder in the report.</summary>
-    public void BuildIndex() => SiteIndex.Write(options.OutDir, Profile);
+    public void BuildIndex()
+    {
+        KillPoint.Reach("index");
+        SiteIndex.Write(options.OutDir, Profile);
+    }
 
     private static RunSummary Summarize(ExperimentSpec spec, ExperimentOutput o, IReadOnlyList<ClaimResult> claims, string key, bool reused) =>
         new(spec.Name, spec.Title, FirstSentence(spec.Description), spec.Profile,
-            claims.Count(c => c.Verdict == Verdict.Reproduced), claims.Count(c => c.Verdict == Verdict.NotReproduced),
-            claims.Count(c => c.Verdict == Verdict.NotApplicable), o.DataUsed, o.GeneratedData, o.Thumbnail ?? o.Blocks.OfType<FigureBlock>().FirstOrDefault()?.Path, key[..16], reused);
+            claims.Count(c => !c.SanityCheck && c.Verdict == Verdict.Reproduced), claims.Count(c => !c.SanityCheck && c.Verdict == Verdict.NotReproduced),
+            claims.Count(c => c.Verdict == Verdict.NotApplicable), o.DataUsed, o.GeneratedData, o.Thumbnail ?? o.Blocks.OfType<FigureBlock>().FirstOrDefault()?.Path, key[..16], reused,
+            claims.Count(c => c.Verdict == Verdict.NotMeasured), claims.Count(c => c.SanityCheck && c.Verdict == Verdict.Reproduced),
+            claims.Count(c => c.SanityCheck && c.Verdict == Verdict.NotReproduced), o.WriteUpSynthetic);
 
     /// <summary>The description's first sentence (the index card's one line).</summary>
     private static string FirstSentence(string description)

@@ -15,7 +15,7 @@ public sealed record ModelMember(string Name, IReadOnlyList<LayerDecl> Layers, S
 /// <summary>A claim of the write-up and how it is judged from measured metrics.</summary>
 public sealed record ClaimSpec(
     string Id, string Text, string Metric, string? Member, string? Op, double? Value, string? Other,
-    string? OtherMetric, double Factor, string? Is, IReadOnlyList<string> Profiles, SourceLocation Where);
+    string? OtherMetric, double Factor, string? Is, IReadOnlyList<string> Profiles, SourceLocation Where, double? Tolerance = null);
 
 /// <summary>
 /// A validated experiment spec with its profile applied. Kind-specific sections (data, options) stay as
@@ -25,7 +25,8 @@ public sealed record ExperimentSpec(
     string Name, string Title, string Description, string Kind, string? Source,
     string DataKind, Section Data, IReadOnlyList<ModelMember> Members, string Loss,
     Section Optimizer, Section Training, Section Record, IReadOnlyList<string> Figures,
-    Section Options, IReadOnlyList<ClaimSpec> Claims, string File, string Profile, string EffectiveText)
+    Section Options, IReadOnlyList<ClaimSpec> Claims, string File, string Profile, string EffectiveText,
+    IReadOnlyList<SetupChange>? Differences = null)
 {
     public int Epochs => Training.Int("epochs");
     public int BatchSize => Training.Int("batch_size");

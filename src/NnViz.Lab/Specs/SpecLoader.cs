@@ -12,7 +12,10 @@ namespace NnViz.Lab.Specs;
 /// </summary>
 public static class SpecLoader
 {
-    public static ExperimentSpec Load(string file, Profile profile)
+    /// <param name="extra">overrides applied after the profile's, e.g. <c>training.seed</c> for the further seeds of
+    /// <c>--seeds N</c>; they appear in the spec's differences as set by <paramref name="extraSource"/>.</param>
+    public static ExperimentSpec Load(string file, Profile profile,
+        IReadOnlyList<(string Path, YamlNode Value)>? extra = null, string extraSource = "--seeds")
     {
         string display = Profile.Display(file);
         if (!File.Exists(file))
@@ -28,8 +31,10 @@ public static class SpecLoader
             && pm.Children.TryGetValue(new YamlScalarNode(profile.Name), out var mine) && mine is YamlMappingNode mm
             ? mm.Children.Select(kv => (((YamlScalarNode)kv.Key).Value ?? "", kv.Value)).ToList()
             : [];
-        ProfileOverrides.Apply(root, own, display, origin, binder);
-        ProfileOverrides.Apply(root, profile.OverridesFor(name), profile.File, origin, binder);
+        var changes = new List<SetupChange>();
+        ProfileOverrides.Apply(root, own, display, origin, binder, changes);
+        ProfileOverrides.Apply(root, profile.OverridesFor(name), profile.File, origin, binder, changes);
+        if (extra is not null) ProfileOverrides.Apply(root, extra, extraSource, origin, binder, changes);
 
         var top = binder.Bind(root, SpecSchemas.Top(ExperimentKinds.Names), "");
         if (binder.Errors.Count > 0 && !top.Has("kind")) throw new SpecException(binder.Errors);
@@ -73,7 +78,7 @@ public static class SpecLoader
         var spec = new ExperimentSpec(
             top.String("name"), top.String("title"), top.String("description").Trim(), kind.Kind, top.StringOrNull("source"),
             dataKind, data, Members(top.Map("model")!, binder), top.String("loss"), top.Map("optimizer")!, top.Map("training")!, record,
-            figures.Count > 0 ? figures : kind.FigureIds, options, Claims(top), display, profile.Name, Serialize(root));
+            figures.Count > 0 ? figures : kind.FigureIds, options, Claims(top), display, profile.Name, Serialize(root), changes);
         var errors = new List<SpecError>(binder.Errors);
         if (spec.Members.Count > 0 && spec.Members.All(m => m.Layers.Count > 0)) kind.Validate(spec, errors);
         ClaimChecks.Validate(spec, errors);
@@ -128,7 +133,8 @@ public static class SpecLoader
         top.Maps("claims").Select(c => new ClaimSpec(
             c.String("id"), c.String("text"), c.String("metric"), c.StringOrNull("member"), c.StringOrNull("op"),
             c.Has("value") ? c.Double("value") : null, c.StringOrNull("other"), c.StringOrNull("other_metric"),
-            c.Double("factor"), c.StringOrNull("is"), c.Strings("profiles"), c.Location)).ToList();
+            c.Double("factor"), c.StringOrNull("is"), c.Strings("profiles"), c.Location,
+            c.Has("tolerance") ? c.Double("tolerance") : null)).ToList();
 
     /// <summary>The effective spec (profile applied) as YAML text: what is hashed and shown on the page.</summary>
     private static string Serialize(YamlMappingNode root)

@@ -59,11 +59,12 @@ public static class SpecSchemas
         new Field("text", FieldType.String, "the claim as the write-up makes it") { Required = true },
         new Field("metric", FieldType.String, "the measured metric the claim is judged on") { Required = true },
         new Field("member", FieldType.String, "family member the metric is read for"),
-        new Field("op", FieldType.String, "comparison") { OneOf = ["<", "<=", ">", ">="] },
+        new Field("op", FieldType.String, "comparison ('about': a two-sided band of half-width 'tolerance')") { OneOf = ["<", "<=", ">", ">=", "about"] },
         new Field("value", FieldType.Double, "the number compared against"),
         new Field("other", FieldType.String, "compare against this member's metric"),
         new Field("other_metric", FieldType.String, "compare against this metric (default: the same metric)"),
         new Field("factor", FieldType.Double, "scale the right-hand side") { Default = 1.0 },
+        new Field("tolerance", FieldType.Double, "half-width of the band for 'op: about': |measured - expected| <= tolerance") { Rule = Rules.NonNegative() },
         new Field("is", FieldType.String, "the member ranks first") { OneOf = ["lowest", "highest"] },
         new Field("profiles", FieldType.StringList, "profiles at whose scale the claim can hold") { Default = new List<string> { "quick", "full" } });
 
