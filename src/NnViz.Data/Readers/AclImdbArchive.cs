@@ -72,7 +72,8 @@ public static partial class AclImdbArchive
         try
         {
             using FileStream file = File.OpenRead(tarball);
-            using var gz = new GZipStream(file, CompressionMode.Decompress);
+            using var gzip = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
+            var gz = new CountingStream(gzip);
             using var tar = new TarReader(gz);
             while (tar.GetNextEntry() is TarEntry e)
             {
@@ -86,7 +87,9 @@ public static partial class AclImdbArchive
                 }
                 onReview(e.Name, m, data);
             }
-            gz.CopyTo(Stream.Null);   // the gzip trailer (CRC and length) is checked only when the stream is read to its end
+            gz.CopyTo(Stream.Null);
+            if (!GzipCheck.TrailerMatches(file, gz.Count))
+                throw new EndOfStreamException($"the gzip trailer does not announce the {gz.Count} bytes read: the file is cut short");
         }
         catch (Exception x) when (x is InvalidDataException or EndOfStreamException or FormatException or IOException and not FileNotFoundException)
         {
