@@ -19,7 +19,7 @@ internal static partial class DataFinders
 
     /// <summary>
     /// Jigsaw: train = the official train.csv, else the largest CSV with the train columns whose name does not say
-    /// "test"; test = a labelled CSV whose name says "test" (the largest), else test.csv + test_labels.csv side by side.
+    /// "test"; test (from the same folder) = a labelled CSV whose name says "test" (the largest), else test.csv + test_labels.csv.
     /// </summary>
     public static IEnumerable<LocatedDataSet> Jigsaw(DataScan scan)
     {
@@ -27,25 +27,27 @@ internal static partial class DataFinders
         var labelled = csvs.Where(c => Has(c.Header, ["id", "comment_text", .. Data.Jigsaw.LabelNames])).ToList();
         static bool IsTest(FileInfo f) => f.Name.Contains("test", StringComparison.OrdinalIgnoreCase);
         var trains = labelled.Where(c => !IsTest(c.File)).Select(c => c.File)
-            .OrderBy(f => f.Name.Equals("train.csv", StringComparison.OrdinalIgnoreCase) ? 0 : 1).ThenByDescending(f => f.Length).ToList();
-        DataFile[] test = JigsawTest(csvs, labelled.Where(c => IsTest(c.File)).Select(c => c.File));
+            .OrderBy(f => f.Name.Equals("train.csv", StringComparison.OrdinalIgnoreCase) ? 0 : 1).ThenByDescending(f => f.Size()).ToList();
         foreach (FileInfo train in trains)
         {
+            // Test rows only from the train file's own folder: a sample's train rows paired with another copy's test rows could overlap.
+            var here = csvs.Where(c => c.File.DirectoryName == train.DirectoryName).ToList();
+            DataFile[] test = JigsawTest(here, labelled.Where(c => IsTest(c.File) && c.File.DirectoryName == train.DirectoryName).Select(c => c.File));
             string how = train.Name.Equals("train.csv", StringComparison.OrdinalIgnoreCase) ? "Kaggle's train.csv" : $"a CSV with train.csv's columns ({train.Name})";
-            yield return new LocatedDataSet(KnownDataSet.Jigsaw, train.DirectoryName!, [new DataFile("train", train.FullName, train.Length), .. test],
+            yield return new LocatedDataSet(KnownDataSet.Jigsaw, train.DirectoryName!, [new DataFile("train", train.FullName, train.Size()), .. test],
                 test.Length == 0 ? how + "; no labelled test rows found" : $"{how}; test rows from {string.Join(" + ", test.Select(t => t.Name))}");
         }
     }
 
     private static DataFile[] JigsawTest(List<(FileInfo File, string[] Header)> csvs, IEnumerable<FileInfo> labelledTests)
     {
-        FileInfo? joined = labelledTests.OrderByDescending(f => f.Length).FirstOrDefault();
-        if (joined is not null) return [new DataFile("test", joined.FullName, joined.Length)];
+        FileInfo? joined = labelledTests.OrderByDescending(f => f.Size()).FirstOrDefault();
+        if (joined is not null) return [new DataFile("test", joined.FullName, joined.Size())];
         foreach (var t in csvs.Where(c => c.File.Name.Equals("test.csv", StringComparison.OrdinalIgnoreCase) && Has(c.Header, "id", "comment_text")))
         {
             var labels = new FileInfo(Path.Combine(t.File.DirectoryName!, "test_labels.csv"));
             if (labels.Exists && Has(Header(labels), ["id", .. Data.Jigsaw.LabelNames]))
-                return [new DataFile("test", t.File.FullName, t.File.Length), new DataFile("test-labels", labels.FullName, labels.Length)];
+                return [new DataFile("test", t.File.FullName, t.File.Size()), new DataFile("test-labels", labels.FullName, labels.Size())];
         }
         return [];
     }
@@ -57,7 +59,7 @@ internal static partial class DataFinders
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal);
         foreach (var g in groups)
         {
-            var files = g.Select(f => new DataFile(UciRole(f.Name), f.FullName, f.Length)).OrderBy(f => f.Role, StringComparer.Ordinal).ToArray();
+            var files = g.Select(f => new DataFile(UciRole(f.Name), f.FullName, f.Size())).OrderBy(f => f.Role, StringComparer.Ordinal).ToArray();
             string[] missing = UciSentences.FileNames.Where(n => g.All(f => f.Name != n)).ToArray();
             yield return new LocatedDataSet(KnownDataSet.UciSentences, g.Key, files, "the published file names", Missing: missing);
         }
@@ -66,7 +68,7 @@ internal static partial class DataFinders
             var entries = ZipMembers.Find(zip.FullName, UciSentences.FileNames);
             if (entries.Count == 0) continue;
             yield return new LocatedDataSet(KnownDataSet.UciSentences, zip.DirectoryName!,
-                entries.Select(e => new DataFile(UciRole(Path.GetFileName(e)), zip.FullName, zip.Length, e)).OrderBy(f => f.Role, StringComparer.Ordinal).ToArray(),
+                entries.Select(e => new DataFile(UciRole(Path.GetFileName(e)), zip.FullName, zip.Size(), e)).OrderBy(f => f.Role, StringComparer.Ordinal).ToArray(),
                 $"the UCI zip {zip.Name}, read in place",
                 Missing: UciSentences.FileNames.Where(n => entries.All(e => Path.GetFileName(e) != n)).ToArray());
         }
@@ -79,12 +81,12 @@ internal static partial class DataFinders
     public static IEnumerable<LocatedDataSet> Glove(DataScan scan)
     {
         static LocatedDataSet Of(FileInfo f, string how, string? entry = null) =>
-            new(KnownDataSet.Glove6B50d, f.DirectoryName!, [new DataFile("vectors", f.FullName, f.Length, entry)], how);
+            new(KnownDataSet.Glove6B50d, f.DirectoryName!, [new DataFile("vectors", f.FullName, f.Size(), entry)], how);
         var texts = scan.Named("glove.6B.50d*.txt").ToList();
         foreach (FileInfo f in texts.Where(f => f.Name.Equals("glove.6B.50d.txt", StringComparison.OrdinalIgnoreCase))) yield return Of(f, "the published file name");
         foreach (FileInfo z in scan.Named("glove.6B.zip"))
             if (ZipMembers.Find(z.FullName, ["glove.6B.50d.txt"]) is [string entry]) yield return Of(z, "glove.6B.zip, its 50d member read in place", entry);
-        foreach (FileInfo f in texts.Where(f => !f.Name.Equals("glove.6B.50d.txt", StringComparison.OrdinalIgnoreCase)).OrderByDescending(f => f.Length))
+        foreach (FileInfo f in texts.Where(f => !f.Name.Equals("glove.6B.50d.txt", StringComparison.OrdinalIgnoreCase)).OrderByDescending(f => f.Size()))
             yield return Of(f, $"a subset named {f.Name}");
     }
 
@@ -97,13 +99,13 @@ internal static partial class DataFinders
             .GroupBy(f => f.DirectoryName!);
         foreach (var g in reviews)
         {
-            var files = g.Select(f => new DataFile(TitleAbstractReviews.FieldOf(f.Name)!, f.FullName, f.Length)).OrderBy(f => f.Role, StringComparer.Ordinal).ToArray();
+            var files = g.Select(f => new DataFile(TitleAbstractReviews.FieldOf(f.Name)!, f.FullName, f.Size())).OrderBy(f => f.Role, StringComparer.Ordinal).ToArray();
             string[] missing = TitleAbstractReviews.Roles.Where(r => files.All(f => f.Role != r)).ToArray();
             yield return new LocatedDataSet(KnownDataSet.TitleAbstract, g.Key, files,
                 "ASReview exports of a computational and a social-science review (label = the review's field)", Missing: missing);
         }
         foreach (var c in csvs.Where(c => c.Header.Contains("label")))
-            yield return new LocatedDataSet(KnownDataSet.TitleAbstract, c.File.DirectoryName!, [new DataFile("records", c.File.FullName, c.File.Length)],
+            yield return new LocatedDataSet(KnownDataSet.TitleAbstract, c.File.DirectoryName!, [new DataFile("records", c.File.FullName, c.File.Size())],
                 $"a CSV with title, abstract and label columns ({c.File.Name})");
     }
 }

@@ -14,15 +14,15 @@ internal static partial class DataFinders
         bool Full((DirectoryInfo Dir, int[] Counts) x) => x.Counts.All(c => c == 12500);
 
         foreach (FileInfo t in tarballs.Where(t => t.Name.Equals("aclImdb_v1.tar.gz", StringComparison.OrdinalIgnoreCase)))
-            yield return Tarball(t, "the official tarball");
+            yield return Tarball(t, "the official tarball aclImdb_v1.tar.gz");
         foreach (var f in folders.Where(Full)) yield return Folder(f.Dir, f.Counts, sample: false);
         foreach (FileInfo t in tarballs.Where(t => !t.Name.Equals("aclImdb_v1.tar.gz", StringComparison.OrdinalIgnoreCase)))
-            yield return Tarball(t, "a tarball named aclImdb_v1*.tar.gz");
+            yield return Tarball(t, "a tarball (named aclImdb_v1*.tar.gz)");
         foreach (var f in folders.Where(f => !Full(f))) yield return Folder(f.Dir, f.Counts, sample: true);
     }
 
     private static LocatedDataSet Tarball(FileInfo t, string how) =>
-        new(KnownDataSet.AclImdb, t.DirectoryName!, [new DataFile("archive", t.FullName, t.Length)], $"{how} {t.Name}, read in place");
+        new(KnownDataSet.AclImdb, t.DirectoryName!, [new DataFile("archive", t.FullName, t.Size())], $"{how}, read in place");
 
     private static LocatedDataSet Folder(DirectoryInfo d, int[] counts, bool sample)
     {
@@ -55,7 +55,7 @@ internal static partial class DataFinders
         {
             var files = IdxRoles.Select(r => (r.Role, Path: Mnist.Find(dir, r.Split, r.Labels))).ToArray();
             if (files.All(f => f.Path is null) || IsFashion(dir, files.Select(f => f.Path)) != fashion) continue;
-            var present = files.Where(f => f.Path is not null).Select(f => new DataFile(f.Role, f.Path!, new FileInfo(f.Path!).Length)).ToArray();
+            var present = files.Where(f => f.Path is not null).Select(f => new DataFile(f.Role, f.Path!, new FileInfo(f.Path!).Size())).ToArray();
             string[] missing = IdxRoles.Where(r => Mnist.Find(dir, r.Split, r.Labels) is null).Select(r => Mnist.Stem(r.Split, r.Labels) + ".gz").ToArray();
             yield return new LocatedDataSet(fashion ? KnownDataSet.FashionMnist : KnownDataSet.Mnist, dir, present,
                 "IDX files by their published names", Missing: missing);
@@ -66,7 +66,7 @@ internal static partial class DataFinders
     {
         foreach (string? p in paths)
         {
-            if (p is null || new FileInfo(p).Length > 1 << 20) continue;   // hash the small labels files only
+            if (p is null || new FileInfo(p).Size() > 1 << 20) continue;   // hash the small labels files only
             string? known = KnownFiles.Check(DataIdentities.Sha256(p)).KnownAs;
             if (known is not null) return known.Contains("Fashion", StringComparison.Ordinal);
         }
@@ -75,14 +75,14 @@ internal static partial class DataFinders
 
     /// <summary>yelp_academic_dataset_review.json, the largest first.</summary>
     public static IEnumerable<LocatedDataSet> Yelp(DataScan scan) =>
-        scan.Named("yelp_academic_dataset_review.json").OrderByDescending(f => f.Length).Select(f =>
-            new LocatedDataSet(KnownDataSet.YelpReviews, f.DirectoryName!, [new DataFile("reviews", f.FullName, f.Length)], "the published file name"));
+        scan.Named("yelp_academic_dataset_review.json").OrderByDescending(f => f.Size()).Select(f =>
+            new LocatedDataSet(KnownDataSet.YelpReviews, f.DirectoryName!, [new DataFile("reviews", f.FullName, f.Size())], "the published file name"));
 
     /// <summary>Binary files whose first bytes are word2vec's "count dim" header; GoogleNews first, then the largest.</summary>
     public static IEnumerable<LocatedDataSet> Word2Vec(DataScan scan) =>
         scan.Named("*.bin").Where(IsWord2VecHeader)
-            .OrderBy(f => f.Name.StartsWith("GoogleNews", StringComparison.OrdinalIgnoreCase) ? 0 : 1).ThenByDescending(f => f.Length)
-            .Select(f => new LocatedDataSet(KnownDataSet.Word2Vec, f.DirectoryName!, [new DataFile("vectors", f.FullName, f.Length)],
+            .OrderBy(f => f.Name.StartsWith("GoogleNews", StringComparison.OrdinalIgnoreCase) ? 0 : 1).ThenByDescending(f => f.Size())
+            .Select(f => new LocatedDataSet(KnownDataSet.Word2Vec, f.DirectoryName!, [new DataFile("vectors", f.FullName, f.Size())],
                 $"a .bin file with word2vec's header '{DataScan.FirstLine(f)}'"));
 
     private static bool IsWord2VecHeader(FileInfo f)

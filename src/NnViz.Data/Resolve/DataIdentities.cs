@@ -27,7 +27,7 @@ public static class DataIdentities
         {
             string sha = f.IsFolder ? FolderManifest(f.Path) : Sha256(f.Path);
             (ChecksumVerdict verdict, string? known) = KnownFiles.Check(sha);
-            long bytes = f.IsFolder ? Directory.EnumerateFiles(f.Path).Sum(p => new FileInfo(p).Length) : f.Bytes;
+            long bytes = f.IsFolder ? Directory.EnumerateFiles(f.Path).Sum(p => new FileInfo(p).Size()) : f.Bytes;
             return new FileIdentity(f.Role, f.Name, f.Path, bytes, sha, verdict, known);
         }).ToArray();
         IReadOnlyList<RowCount> rows = DataRowCounts.Of(set);
@@ -57,6 +57,8 @@ public static class DataIdentities
     private static string StateOf(string path)
     {
         var info = new FileInfo(path);
+        if (info.Exists && info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+            return $"{info.FullName}->{target.FullName}:{target.Length}:{target.LastWriteTimeUtc.Ticks}";
         return info.Exists ? $"{info.FullName}:{info.Length}:{info.LastWriteTimeUtc.Ticks}" : $"{Path.GetFullPath(path)}:dir:{Directory.GetLastWriteTimeUtc(path).Ticks}";
     }
 

@@ -45,7 +45,7 @@ internal sealed class DataScan
     /// <summary>The first line of a text file (at most 4 KiB), or "" when it cannot be read; cached by path, size and time.</summary>
     public static string FirstLine(FileInfo f)
     {
-        var key = (f.FullName, f.Length, f.LastWriteTimeUtc);
+        var key = (f.FullName, f.Size(), f.LastWriteTimeUtc);
         return FirstLines.GetOrAdd(key, _ =>
         {
             try
@@ -63,4 +63,11 @@ internal sealed class DataScan
     }
 
     private static readonly ConcurrentDictionary<(string, long, DateTime), string> FirstLines = new();
+}
+
+internal static class FileInfoSize
+{
+    /// <summary>The size of the file's content: a symbolic link's target size, not the link's own.</summary>
+    public static long Size(this FileInfo f) =>
+        f.LinkTarget is not null && f.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true } t ? t.Length : f.Length;
 }
