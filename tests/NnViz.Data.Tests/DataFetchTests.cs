@@ -58,6 +58,22 @@ public class DataFetchTests
     }
 
     [Fact]
+    public async Task A_server_that_ignores_the_range_restarts_the_download_from_zero()
+    {
+        using var server = MnistMirror();
+        using var dir = new TempDir();
+        using var http = new HttpClient();
+        string target = Path.Combine(dir.Path, "mnist", MnistFiles[1]);
+        byte[] real = File.ReadAllBytes(RealData.Path("mnist", MnistFiles[1]));
+        dir.File(Path.Combine("mnist", MnistFiles[1] + ".partial"), real[..10_000]);
+        server.IgnoreRange = true;
+        IReadOnlyList<FetchResult> r = await DataFetch.RunAsync("mnist", dir.Path, server.BaseUrl, http);
+        Assert.Equal(FetchOutcome.Downloaded, r[1].Outcome);                    // a 200 answer replaces the partial file, not appended to it
+        Assert.Equal((long?)10_000, server.Requests[1].From);
+        Assert.Equal(real, File.ReadAllBytes(target));
+    }
+
+    [Fact]
     public async Task A_wrong_checksum_leaves_nothing_behind()
     {
         // The shared tarball repacks the labelled reviews: not the bytes of the official aclImdb_v1.tar.gz.

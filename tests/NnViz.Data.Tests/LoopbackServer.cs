@@ -30,6 +30,9 @@ public sealed class LoopbackServer : IDisposable
     /// <summary>Requests seen: path and the Range header's first byte (null without Range).</summary>
     public List<(string Path, long? From)> Requests { get; } = [];
 
+    /// <summary>When true, Range headers are ignored (the whole file with 200), as some servers do.</summary>
+    public bool IgnoreRange { get; set; }
+
     /// <summary>When set, the next response sends this many body bytes and then closes the connection.</summary>
     public long? CutNextAfter { get; set; }
 
@@ -54,6 +57,7 @@ public sealed class LoopbackServer : IDisposable
             if (line.StartsWith("Range: bytes=", StringComparison.OrdinalIgnoreCase)) from = long.Parse(line["Range: bytes=".Length..].TrimEnd('-'));
         string path = requestLine.Length > 1 ? Uri.UnescapeDataString(requestLine[1]) : "";
         lock (Requests) Requests.Add((path, from));
+        if (IgnoreRange) from = null;
         string name = path.StartsWith("/files/", StringComparison.Ordinal) ? path["/files/".Length..] : "";
         if (!_files.TryGetValue(name, out string? file))
         {

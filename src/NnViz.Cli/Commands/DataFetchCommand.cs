@@ -41,7 +41,7 @@ internal static class DataFetchCommand
         foreach (FetchResult f in results)
         {
             string what = f.Outcome switch { FetchOutcome.AlreadyPresent => "already there, verified", FetchOutcome.Resumed => "resumed, verified", _ => "downloaded, verified" };
-            AnsiConsole.MarkupLine($"{Markup.Escape(f.Plan.Info.Id)}: {Markup.Escape(f.Path)} ({what}: sha256 {f.File.Sha256[..16]}…)");
+            Console.WriteLine($"{f.Plan.Info.Id}: {f.Path} ({what}: sha256 {f.File.Sha256[..16]}…)");
         }
     }
 

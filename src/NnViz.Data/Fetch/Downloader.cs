@@ -32,13 +32,14 @@ public sealed class Downloader(HttpClient http)
         string url = d.Url(mirror);
         long start = File.Exists(partial) ? new FileInfo(partial).Length : 0;
         bool resumed = start > 0;
-        if (d.Bytes is not long size || start < size) start = await TransferAsync(url, partial, start, d, progress, cancel);
+        if (d.Bytes is not long size || start < size) resumed = await TransferAsync(url, partial, start, d, progress, cancel);
         Verify(partial, url, d);
         File.Move(partial, target);
         return (target, resumed ? FetchOutcome.Resumed : FetchOutcome.Downloaded);
     }
 
-    private async Task<long> TransferAsync(string url, string partial, long start, Download d, IProgress<DownloadProgress>? progress, CancellationToken cancel)
+    /// <summary>Downloads into the partial file; true when it appended to bytes already there (the server honoured the Range).</summary>
+    private async Task<bool> TransferAsync(string url, string partial, long start, Download d, IProgress<DownloadProgress>? progress, CancellationToken cancel)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (start > 0) request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(start, null);
@@ -47,7 +48,7 @@ public sealed class Downloader(HttpClient http)
         catch (HttpRequestException e) { throw new DataException($"cannot reach {url} ({e.Message})", hint: "Check the network, or give --mirror URL.", inner: e); }
         using (response)
         {
-            if (start > 0 && response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable) return start; // complete already: verify decides
+            if (start > 0 && response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable) return true; // complete already: verify decides
             if (!response.IsSuccessStatusCode)
                 throw new DataException($"{url} answered {(int)response.StatusCode} {response.ReasonPhrase}", hint: "Check the URL or the --mirror; the file name is appended to it.");
             bool append = start > 0 && response.StatusCode == HttpStatusCode.PartialContent;
@@ -71,7 +72,7 @@ public sealed class Downloader(HttpClient http)
                 throw new DataException($"the download of {url} was interrupted after {received:N0}{(total is long t ? $" of {t:N0}" : "")} bytes ({e.Message})",
                     partial, hint: "Run the same command again: it resumes from the partial file.", inner: e);
             }
-            return received;
+            return append;
         }
     }
 
