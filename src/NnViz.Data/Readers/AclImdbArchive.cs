@@ -34,16 +34,21 @@ public static partial class AclImdbArchive
         return new AclImdbSplits(Corpus(reviews, "train", limitPerLabel, tarball), Corpus(reviews, "test", limitPerLabel, tarball));
     }
 
-    /// <summary>Counts the reviews per "split/label/rating" without keeping their texts (for identities and checks).</summary>
-    public static SortedDictionary<string, int> CountRatings(string tarball)
+    /// <summary>
+    /// Counts the reviews per "split/label/rating" without keeping their texts (for identities and checks). Every
+    /// complete pass over a tarball (<see cref="Read"/> too) records its counts, so reading a set and then asking for its
+    /// identity decompresses it once.
+    /// </summary>
+    public static SortedDictionary<string, int> CountRatings(string tarball) =>
+        new(Counted.TryGetValue(StateOf(tarball), out SortedDictionary<string, int>? known) ? known : Scan(tarball, (_, _, _) => { }, readData: false),
+            StringComparer.Ordinal);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SortedDictionary<string, int>> Counted = new(StringComparer.Ordinal);
+
+    private static string StateOf(string path)
     {
-        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        Scan(tarball, (_, m, _) =>
-        {
-            string key = $"{m.Groups[1].Value}/{m.Groups[2].Value}/{m.Groups[4].Value}";
-            counts[key] = counts.GetValueOrDefault(key) + 1;
-        }, readData: false);
-        return counts;
+        var f = new FileInfo(path);
+        return $"{f.FullName}:{f.Length}:{f.LastWriteTimeUtc.Ticks}";
     }
 
     private static TextCorpus Corpus(List<(string Split, string Label, int Id, string Name, string Text)> all, string split, int? limit, string tarball)
@@ -65,10 +70,11 @@ public static partial class AclImdbArchive
         return new TextCorpus($"aclImdb-{split}", texts.ToArray(), labels.ToArray(), ["positive"], ids.ToArray());
     }
 
-    private static void Scan(string tarball, Action<string, Match, byte[]> onReview, bool readData = true)
+    private static SortedDictionary<string, int> Scan(string tarball, Action<string, Match, byte[]> onReview, bool readData = true)
     {
         TextFiles.RequireFile(tarball, "the aclImdb tarball (aclImdb_v1.tar.gz)");
         int members = 0;
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         try
         {
             using FileStream file = File.OpenRead(tarball);
@@ -85,11 +91,15 @@ public static partial class AclImdbArchive
                     data = new byte[e.Length];
                     s.ReadExactly(data);
                 }
+                string key = $"{m.Groups[1].Value}/{m.Groups[2].Value}/{m.Groups[4].Value}";
+                counts[key] = counts.GetValueOrDefault(key) + 1;
                 onReview(e.Name, m, data);
             }
             gz.CopyTo(Stream.Null);
             if (!GzipCheck.TrailerMatches(file, gz.Count))
                 throw new EndOfStreamException($"the gzip trailer does not announce the {gz.Count} bytes read: the file is cut short");
+            Counted[StateOf(tarball)] = counts;
+            return counts;
         }
         catch (Exception x) when (x is InvalidDataException or EndOfStreamException or FormatException or IOException and not FileNotFoundException)
         {
