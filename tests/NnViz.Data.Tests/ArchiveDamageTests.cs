@@ -51,4 +51,26 @@ public class ArchiveDamageTests
         var e = Assert.Throws<DataException>(() => ZipMembers.Use(cut, "glove.6B.50d.txt", s => 0));
         Assert.StartsWith($"{cut}: the zip archive is corrupt or truncated", e.Message);
     }
+
+    [Fact]
+    public void The_uci_zip_is_read_in_place_and_its_macos_forks_ignored()
+    {
+        using var dir = new TempDir();
+        using (var z = ZipFile.Open(Path.Combine(dir.Path, "sentiment+labelled+sentences.zip"), ZipArchiveMode.Create))
+        {
+            foreach (string f in UciSentences.FileNames)
+            {
+                z.CreateEntryFromFile(RealData.Path("sentiment_labelled_sentences", f), $"sentiment labelled sentences/{f}");
+                using var fork = new StreamWriter(z.CreateEntry($"__MACOSX/sentiment labelled sentences/._{f}").Open());
+                fork.Write("resource fork, not sentences");
+            }
+        }
+        LocatedDataSet u = DataResolver.Require(dir.Path, KnownDataSet.UciSentences);
+        Assert.Equal("the UCI zip sentiment+labelled+sentences.zip, read in place", u.How);
+        Assert.Equal("sentiment+labelled+sentences.zip!sentiment labelled sentences/yelp_labelled.txt", u.Require("yelp").Name);
+        TextCorpus yelp = u.ReadUci("yelp");
+        Assert.Equal((1000, 500), (yelp.Count, yelp.Positives()));
+        Assert.Equal(UciSentences.Read(RealData.Path("sentiment_labelled_sentences", "yelp_labelled.txt")).Texts, yelp.Texts);
+        Assert.Equal([new RowCount("amazon", 1000), new RowCount("imdb", 1000), new RowCount("yelp", 1000)], u.Identity().Rows);
+    }
 }

@@ -74,6 +74,10 @@ public class DataResolverTests
         Assert.Equal(["b"], j.Test!.Ids);                                       // -1 rows are not scored upstream: left out
         Assert.Equal([1f, 0f, 0f, 0f, 1f, 0f], j.Test.Labels);
         Assert.Equal("reviews", DataResolver.Find(dir.Path, KnownDataSet.YelpReviews)!.Files[0].Role);
+        dir.File("mine/records.csv", "title,abstract,label\nA GPU kernel,We code it in R.,1\nNudges,Citizens respond.,0\n");
+        TitleAbstractCorpus t = DataResolver.Require(dir.Path, KnownDataSet.TitleAbstract).ReadTitleAbstracts();
+        Assert.Equal(["A GPU kernel", "Nudges"], t.Titles);
+        Assert.Equal([1f, 0f], t.Labels);
     }
 
     [Fact]
