@@ -48,6 +48,8 @@ public class RealDataReaderTests(AclImdbFixture acl) : IClassFixture<AclImdbFixt
         Assert.Same(id, acl.Located.Identity());                                 // cached: hashed once per file state
         Assert.Matches("^[0-9a-f]{64}$", id.Hash);
         Assert.StartsWith("aclimdb: aclImdb_v1.labelled.tar.gz sha256 e80f6d534220…; train 25,000, test 25,000", id.ToString());
+        var use = new DataUse(id, "the first 500 ids per label", [new RowCount("train", 1000), new RowCount("test", 1000)]);
+        Assert.Equal("aclimdb: aclImdb_v1.labelled.tar.gz sha256 e80f6d534220…; train 25,000, test 25,000; used train 1,000, test 1,000 (the first 500 ids per label)", use.ToString());
     }
 
     [Fact]

@@ -56,3 +56,14 @@ public sealed record DataIdentity(string DataSet, IReadOnlyList<FileIdentity> Fi
         $"{DataSet}: {string.Join(", ", Files.Select(f => $"{f.Name} sha256 {f.Sha256[..12]}…"))}; " +
         string.Join(", ", Rows.Select(r => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.Part} {r.Rows:N0}")));
 }
+
+/// <summary>
+/// What a run took from a data set: the set's <see cref="Identity"/>, how it sampled (e.g. "stratified 2,000 per
+/// label, seed 7"; "all") and the rows it used per part. A kind puts <see cref="ToString"/> on its page and the record
+/// in summary.json; the run store keys on <see cref="DataIdentity.Hash"/> plus <see cref="Sampling"/>.
+/// </summary>
+public sealed record DataUse(DataIdentity Identity, string Sampling, IReadOnlyList<RowCount> RowsUsed)
+{
+    public override string ToString() =>
+        $"{Identity}; used {string.Join(", ", RowsUsed.Select(r => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.Part} {r.Rows:N0}")))} ({Sampling})";
+}
