@@ -1,5 +1,3 @@
-using NnViz.Testing;
-
 namespace NnViz.Data.Tests;
 
 public class DataCatalogTests(Xunit.Abstractions.ITestOutputHelper output)
@@ -15,14 +13,14 @@ public class DataCatalogTests(Xunit.Abstractions.ITestOutputHelper output)
     [Fact]
     public void Shared_samples_are_found_and_verified()
     {
-        DataStatusReport r = DataCatalog.Status(DataCatalog.ResolveFolder(RepoPaths.SharedData, null));
+        DataStatusReport r = DataCatalog.Status(DataCatalog.ResolveFolder(RealData.Folder, null));
         output.WriteLine(r.Format());
 
         DataSetStatus mnist = r["mnist"];
-        Assert.Equal(DataSetState.Partial, mnist.State);   // no train images in the samples
-        Assert.Equal(Path.Combine(RepoPaths.SharedData, "mnist"), mnist.Location);
-        Assert.False(mnist.Files[0].Found);
-        Assert.All(mnist.Files.Skip(1), f => Assert.Equal(ChecksumVerdict.Matches, f.Checksum));
+        Assert.Equal(DataSetState.Present, mnist.State);   // all four files, the official bytes
+        Assert.Equal(Path.Combine(RealData.Folder, "mnist"), mnist.Location);
+        Assert.All(mnist.Files, f => Assert.Equal(ChecksumVerdict.Matches, f.Checksum));
+        Assert.Equal("440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609", mnist.Files[0].Sha256);
         Assert.Equal("8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6", mnist.Files[2].Sha256);
 
         Assert.Equal(DataSetState.Present, r["uci-sentences"].State);
@@ -30,17 +28,31 @@ public class DataCatalogTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Equal(DataSetState.Present, r["aclimdb"].State);
         Assert.True(r["aclimdb"].UsesSample);
         Assert.All(r["aclimdb"].Files, f => Assert.Equal(600, f.FileCount));
-        Assert.Equal(Path.Combine(RepoPaths.SharedData, "imdb_aclimdb_sample", "aclImdb"), r["aclimdb"].Location);
+        Assert.Equal(Path.Combine(RealData.Folder, "imdb_aclimdb_sample", "aclImdb"), r["aclimdb"].Location);
         Assert.True(r["jigsaw"].UsesSample);
         Assert.True(r["glove-6b-50d"].UsesSample);
         Assert.Equal(DataSetState.Missing, r["yelp"].State);
         Assert.Equal(DataSetState.Missing, r["word2vec"].State);
 
         string text = r.Format();
+        Assert.Contains("[present] mnist: MNIST handwritten digits (IDX)", text);
+        Assert.Contains($"put it:   {RealData.Folder}/yelp/yelp_academic_dataset_review.json", text);
+        Assert.Contains("get it:   https://www.yelp.com/dataset", text);
+    }
+
+    [Fact]
+    public void Mnist_without_its_train_images_is_partial()
+    {
+        using TempDir dir = RealData.MnistWithoutTrainImages();
+        DataStatusReport r = DataCatalog.Status(new DataFolder(dir.Path, "given"), sets: [KnownDataSets.Mnist]);
+        DataSetStatus mnist = r["mnist"];
+        Assert.Equal(DataSetState.Partial, mnist.State);
+        Assert.Equal(Path.Combine(dir.Path, "mnist"), mnist.Location);
+        Assert.False(mnist.Files[0].Found);
+        Assert.All(mnist.Files.Skip(1), f => Assert.Equal(ChecksumVerdict.Matches, f.Checksum));
+        string text = r.Format();
         Assert.Contains("[PARTIAL] mnist: MNIST handwritten digits (IDX)", text);
         Assert.Contains("missing  train-images-idx3-ubyte.gz", text);
-        Assert.Contains($"put it:   {RepoPaths.SharedData}/yelp/yelp_academic_dataset_review.json", text);
-        Assert.Contains("get it:   https://www.yelp.com/dataset", text);
     }
 
     [Fact]
@@ -75,12 +87,13 @@ public class DataCatalogTests(Xunit.Abstractions.ITestOutputHelper output)
 
 public class DataSetsTests
 {
-    private static DataFolder Shared => new(RepoPaths.SharedData, "given");
+    private static DataFolder Shared => new(RealData.Folder, "given");
 
     [Fact]
     public void Named_sets_load_from_the_shared_samples()
     {
         Assert.Equal(10000, DataSets.Images(Shared, "mnist", MnistSplit.Test).Count);
+        Assert.Equal(60000, DataSets.Images(Shared, "mnist", MnistSplit.Train).Count);
         Assert.Equal(1200, DataSets.AclImdb(Shared, "test").Count);
         Assert.Equal(20, DataSets.AclImdb(Shared, "train", limitPerLabel: 10).Count);
         Assert.Equal(1000, DataSets.Jigsaw(Shared).Count);
@@ -91,10 +104,11 @@ public class DataSetsTests
     public void Missing_sets_say_where_to_get_and_put_them()
     {
         var yelp = Assert.Throws<DataException>(() => DataSets.Yelp(Shared));
-        Assert.Equal($"{RepoPaths.SharedData}: Yelp Open Dataset reviews (JSON lines) is not there", yelp.Message.Split('\n')[0]);
-        Assert.Contains($"put it: {RepoPaths.SharedData}/yelp/yelp_academic_dataset_review.json", yelp.Hint);
+        Assert.Equal($"{RealData.Folder}: Yelp Open Dataset reviews (JSON lines) is not there", yelp.Message.Split('\n')[0]);
+        Assert.Contains($"put it: {RealData.Folder}/yelp/yelp_academic_dataset_review.json", yelp.Hint);
         Assert.Contains("GeneratedText.Reviews", yelp.Hint);
-        var train = Assert.Throws<DataException>(() => DataSets.Images(Shared, "mnist", MnistSplit.Train));
+        using TempDir partial = RealData.MnistWithoutTrainImages();
+        var train = Assert.Throws<DataException>(() => DataSets.Images(new DataFolder(partial.Path, "given"), "mnist", MnistSplit.Train));
         Assert.Contains("train-images-idx3-ubyte.gz (or train-images-idx3-ubyte) not found", train.Message);
         Assert.Contains("unknown image set 'cifar'", Assert.Throws<DataException>(() => DataSets.Images(Shared, "cifar", MnistSplit.Test)).Message);
     }

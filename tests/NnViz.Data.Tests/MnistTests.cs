@@ -1,11 +1,10 @@
 using System.IO.Compression;
-using NnViz.Testing;
 
 namespace NnViz.Data.Tests;
 
 public class MnistTests
 {
-    private static string MnistDir => Path.Combine(RepoPaths.SharedData, "mnist");
+    private static string MnistDir => Path.Combine(RealData.Folder, "mnist");
 
     [Fact]
     public void Real_mnist_test_set_has_the_published_counts_and_values()
@@ -40,7 +39,8 @@ public class MnistTests
     [Fact]
     public void Missing_train_images_say_what_to_put_where()
     {
-        var e = Assert.Throws<DataException>(() => Mnist.Load(MnistDir, MnistSplit.Train, Mnist.DigitNames));
+        using TempDir dir = RealData.MnistWithoutTrainImages();
+        var e = Assert.Throws<DataException>(() => Mnist.Load(Path.Combine(dir.Path, "mnist"), MnistSplit.Train, Mnist.DigitNames));
         Assert.Contains("train-images-idx3-ubyte.gz (or train-images-idx3-ubyte) not found", e.Message);
         Assert.Contains("yann.lecun.com", e.Hint);
     }

@@ -1,11 +1,9 @@
-using NnViz.Testing;
-
 namespace NnViz.Data.Tests;
 
 /// <summary>Every text reader against the real samples in ../shared/data; expected values from each PROVENANCE.md.</summary>
 public class RealTextReaderTests
 {
-    private static string Shared(params string[] parts) => Path.Combine([RepoPaths.SharedData, .. parts]);
+    private static string Shared(params string[] parts) => Path.Combine([RealData.Folder, .. parts]);
 
     [Theory]
     [InlineData("amazon_cells_labelled.txt")]

@@ -3,27 +3,56 @@ using NnViz.Data;
 
 namespace NnViz.Cli.Commands;
 
+/// <summary>`nnviz data status | fetch | import`: the real data sets of the write-ups.</summary>
 internal sealed class DataCommand : ICliCommand
 {
     public int Order => 50;
 
-    public Command Create()
+    internal static Option<string?> FolderOption() => new("--data")
     {
-        var folder = new Option<string?>("--data")
+        Description = $"data folder (default: ${DataCatalog.EnvironmentVariable}, else ./{DataCatalog.DefaultFolder})",
+    };
+
+    public Command Create() =>
+        new("data",
+            "Real data sets: what is present, their identities, and getting the rest.\n" +
+            "Examples:\n" +
+            "  NNVIZ_DATA=../shared/data nnviz data status\n" +
+            "  nnviz data fetch all --data ~/nnviz-data\n" +
+            "  nnviz data import ~/Downloads/yelp_academic_dataset_review.json")
         {
-            Description = $"data folder (default: ${DataCatalog.EnvironmentVariable}, else ./{DataCatalog.DefaultFolder})",
+            Status(), DataFetchCommand.Create(), DataImportCommand.Create(),
         };
-        var noChecksums = new Option<bool>("--no-checksums") { Description = "skip SHA-256 of the files (faster on large sets)" };
+
+    private static Command Status()
+    {
+        var folder = FolderOption();
+        var noChecksums = new Option<bool>("--no-checksums") { Description = "skip SHA-256 and row counts (faster on large sets)" };
         var status = new Command("status",
-            "Which real data sets are present, where, their checksums, and for each missing one where to get it and\n" +
-            "where to put it. Experiments run on generated data or Fashion-MNIST when a set is missing.\n" +
-            "Example: NNVIZ_DATA=~/nnviz-data nnviz data status") { folder, noChecksums };
+            "For each data set: whether it is present and where, how it was recognised, its files with SHA-256 (and\n" +
+            "whether they are a known published copy), rows and identity hash, and what uses it; for a missing set\n" +
+            "what was looked for, how to get it and what runs meanwhile.\n" +
+            "Example: NNVIZ_DATA=../shared/data nnviz data status") { folder, noChecksums };
         status.SetAction(r =>
         {
-            var f = DataCatalog.ResolveFolder(r.GetValue(folder));
-            Console.Write(DataCatalog.Status(f, checksums: !r.GetValue(noChecksums)).Format());
-            return 0;
+            DataFolder f = DataCatalog.ResolveFolder(r.GetValue(folder));
+            return Run(() => Console.Write(DataStatusView.Format(f, DataStatusView.Collect(f.Path, identities: !r.GetValue(noChecksums)))));
         });
-        return new Command("data", "Real data sets: see what is present and how to get the rest.\nExample: nnviz data status") { status };
+        return status;
+    }
+
+    /// <summary>Runs a data action; a <see cref="DataException"/> is printed as `error: …` (with its hint) and exits 1.</summary>
+    internal static int Run(Action action)
+    {
+        try
+        {
+            action();
+            return 0;
+        }
+        catch (DataException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
     }
 }

@@ -40,6 +40,27 @@ public static class Idx
         }
     }
 
+    /// <summary>The number of items (the first dimension) an IDX file's header announces; only the header is read.</summary>
+    public static int Count(string path)
+    {
+        if (!System.IO.File.Exists(path)) throw new DataException("file not found", path, hint: Hint);
+        using FileStream file = System.IO.File.OpenRead(path);
+        bool gz = file.Length >= 2 && file.ReadByte() == 0x1f && file.ReadByte() == 0x8b;
+        file.Position = 0;
+        using Stream s = gz ? new GZipStream(file, CompressionMode.Decompress) : file;
+        Span<byte> head = stackalloc byte[8];
+        try
+        {
+            if (ReadFully(s, head) < 8 || head[0] != 0 || head[1] != 0 || head[3] == 0)
+                throw new DataException("not an IDX file (no magic number and first dimension)", path, hint: Hint);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DataException($"the gzip data is corrupt ({e.Message})", path, hint: Hint, inner: e);
+        }
+        return BinaryPrimitives.ReadInt32BigEndian(head[4..]);
+    }
+
     private static IdxArray ReadFrom(Stream s, string path, int? expectedMagic, bool gz, int? maxItems)
     {
         Span<byte> head = stackalloc byte[4];

@@ -20,9 +20,18 @@ public static class AclImdb
         throw new DataException("no aclImdb folder (with train/ and test/) here", folder, hint: Hint);
     }
 
-    /// <summary>Reads one split ("train" or "test"); <paramref name="limitPerLabel"/> keeps the lowest ids of each label.</summary>
+    /// <summary>
+    /// Reads one split ("train" or "test") from an aclImdb folder, a folder holding it, or the tarball itself
+    /// (read in place, see <see cref="AclImdbArchive"/>); <paramref name="limitPerLabel"/> keeps the lowest ids of each label.
+    /// </summary>
     public static TextCorpus Read(string folder, string split, int? limitPerLabel = null, bool keepHtmlBreaks = false)
     {
+        if (File.Exists(folder))
+        {
+            AclImdbSplits both = AclImdbArchive.Read(folder, limitPerLabel, keepHtmlBreaks);
+            return split == "train" ? both.Train : split == "test" ? both.Test
+                : throw new DataException($"unknown split '{split}'", folder, hint: "Use train or test.");
+        }
         string root = ResolveRoot(folder);
         var texts = new List<string>();
         var labels = new List<float>();

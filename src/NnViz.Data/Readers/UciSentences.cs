@@ -14,7 +14,13 @@ public static class UciSentences
     public static TextCorpus Read(string path)
     {
         TextFiles.RequireFile(path, "a UCI labelled sentences file (sentence<TAB>label per line)");
-        string all = Encoding.UTF8.GetString(File.ReadAllBytes(path));
+        return Parse(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>Parses the bytes of a UCI file (e.g. a member of the UCI zip); <paramref name="path"/> names it in ids and errors.</summary>
+    public static TextCorpus Parse(byte[] bytes, string path)
+    {
+        string all = Encoding.UTF8.GetString(bytes);
         if (all.Length > 0 && all[0] == '\uFEFF') all = all[1..];
         string[] lines = all.Split('\n');
         var texts = new List<string>();

@@ -29,6 +29,22 @@ public static class YelpReviews
             .NonEmpty(path, "Expected one JSON object per line with \"text\" and \"stars\".");
     }
 
+    /// <summary>Checks every line (as <see cref="Read"/> would) without keeping the texts: the reviews and the positive ones.</summary>
+    public static (long Reviews, long Positive) Count(string path)
+    {
+        TextFiles.RequireFile(path, "Yelp reviews as JSON lines");
+        long lineNo = 0, reviews = 0, positive = 0;
+        foreach (string line in File.ReadLines(path))
+        {
+            lineNo++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            reviews++;
+            if (ParseLine(line, path, lineNo).Stars >= 4) positive++;
+        }
+        if (reviews == 0) throw new DataException("no reviews found (empty file)", path, hint: "Expected one JSON object per line with \"text\" and \"stars\".");
+        return (reviews, positive);
+    }
+
     private static (string Text, double Stars, string? Id) ParseLine(string line, string path, long lineNo)
     {
         const string hint = "Each line must be one JSON object such as {\"review_id\": \"…\", \"stars\": 4, \"text\": \"…\"}.";

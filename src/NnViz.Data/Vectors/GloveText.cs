@@ -16,6 +16,12 @@ public static class GloveText
     {
         TextFiles.RequireFile(path, "a GloVe text file");
         using FileStream file = File.OpenRead(path);
+        return Read(file, path, maxWords);
+    }
+
+    /// <summary>Reads vectors from a stream (e.g. the 50d member of glove.6B.zip); <paramref name="path"/> names it in errors.</summary>
+    public static WordVectors Read(Stream file, string path, int? maxWords = null)
+    {
         var lines = new ByteLines(file);
         var words = new List<string>();
         var values = new List<float>();
