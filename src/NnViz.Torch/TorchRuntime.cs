@@ -1,0 +1,68 @@
+using System.Runtime.InteropServices;
+using TorchSharp;
+
+namespace NnViz.Torch;
+
+/// <summary>
+/// Loads libtorch once per process with NnVizRepro's determinism settings. MKL_CBWR=AVX2 (unless the user set it)
+/// pins MKL to its AVX2 code path, so an AVX-512 machine gives the same bits as an AVX2 one; it is written into the
+/// native environment (libc setenv: .NET's SetEnvironmentVariable does not reach native code on Linux) before libtorch
+/// loads. libtorch runs one intra-op thread unless told otherwise (two were erratic on shared cores).
+/// </summary>
+public static class TorchRuntime
+{
+    private static readonly Lock Gate = new();
+    private static bool _ready;
+
+    /// <summary>The MKL path NnVizRepro pins when the environment names none.</summary>
+    public const string MklPath = "AVX2";
+
+    /// <summary>Loads libtorch (idempotent) and sets the intra-op threads; throws a clear error when it cannot load.</summary>
+    public static void Ensure(int threads = 1)
+    {
+        lock (Gate)
+        {
+            if (!_ready)
+            {
+                if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("MKL_CBWR")))
+                {
+                    Environment.SetEnvironmentVariable("MKL_CBWR", MklPath);
+                    _ = SetEnv("MKL_CBWR", MklPath, 0);
+                }
+                Load();
+                _ready = true;
+            }
+            if (torch.get_num_threads() != threads) torch.set_num_threads(threads);
+        }
+    }
+
+    /// <summary>The intra-op threads libtorch uses now.</summary>
+    public static int Threads => torch.get_num_threads();
+
+    /// <summary>MKL_CBWR as the native code sees it.</summary>
+    public static string? NativeMklPath => Marshal.PtrToStringUTF8(GetEnv("MKL_CBWR"));
+
+    private static void Load()
+    {
+        try
+        {
+            torch.InitializeDeviceType(DeviceType.CPU);
+            torch.manual_seed(0);
+        }
+        catch (Exception e) when (e is NotSupportedException or DllNotFoundException or TypeInitializationException)
+        {
+            throw new InvalidOperationException(
+                "NnVizRepro's torch engine could not load libtorch. TorchSharp's message may blame a missing libtorch " +
+                "package; the usual cause on Debian 12 is that libLibTorchSharp.so needs GLIBCXX_3.4.32 and the build " +
+                "step tools/torch/weaken_version_need.py (imported from tools/torch/LibTorchSharpPatch.targets) did not run " +
+                "on the copy in the output folder. Check with: ldd <output>/runtimes/linux-x64/native/libLibTorchSharp.so. " +
+                "TorchSharp said: " + e.Message, e);
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "setenv")]
+    private static extern int SetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
+
+    [DllImport("libc", EntryPoint = "getenv")]
+    private static extern IntPtr GetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
+}
