@@ -18,7 +18,7 @@ public sealed class TorchModel
 
     private TorchModel(TorchLayer[] layers, int[][] sources, (long, long)[] inputs, int inputWidth, int outputWidth)
     {
-        TorchRuntime.Ensure(TorchRuntime.Threads);
+        TorchRuntime.Ensure();
         _layers = layers; _sources = sources; _inputs = inputs;
         InputWidth = inputWidth; OutputWidth = outputWidth;
         Parameters = layers.SelectMany(l => l.Parameters).ToArray();
@@ -34,7 +34,7 @@ public sealed class TorchModel
     /// <summary>The torch twin of a native model; rng must be the one the native model was built with (dropout forks).</summary>
     public static TorchModel FromNative(IModel native, Rng buildRng)
     {
-        TorchRuntime.Ensure(TorchRuntime.Threads);
+        TorchRuntime.Ensure();
         switch (native)
         {
             case Sequential s:

@@ -4,8 +4,9 @@ using TorchSharp;
 namespace NnViz.Torch;
 
 /// <summary>
-/// Loads libtorch once per process with NnVizRepro's determinism settings. MKL_CBWR=AVX2 (unless the user set it)
-/// pins MKL to its AVX2 code path, so an AVX-512 machine gives the same bits as an AVX2 one; it is written into the
+/// Loads libtorch once per process with NnVizRepro's determinism settings. MKL_CBWR=AVX2,STRICT (unless the user set
+/// MKL_CBWR) pins MKL to its AVX2 code path, so an AVX-512 machine gives the same bits as an AVX2 one, and STRICT makes
+/// its GEMMs bit-identical for any thread count (without it, 1 and 2 threads differ in the last bits); it is written into the
 /// native environment (libc setenv: .NET's SetEnvironmentVariable does not reach native code on Linux) before libtorch
 /// loads. libtorch runs one intra-op thread unless told otherwise (two were erratic on shared cores).
 /// </summary>
@@ -15,10 +16,11 @@ public static class TorchRuntime
     private static bool _ready;
 
     /// <summary>The MKL path NnVizRepro pins when the environment names none.</summary>
-    public const string MklPath = "AVX2";
+    public const string MklPath = "AVX2,STRICT";
 
-    /// <summary>Loads libtorch (idempotent) and sets the intra-op threads; throws a clear error when it cannot load.</summary>
-    public static void Ensure(int threads = 1)
+    /// <summary>Loads libtorch (idempotent; one intra-op thread at first load) and, when given, sets the intra-op threads
+    /// (a process-wide libtorch setting). Throws a clear error when libtorch cannot load.</summary>
+    public static void Ensure(int? threads = null)
     {
         lock (Gate)
         {
@@ -31,8 +33,9 @@ public static class TorchRuntime
                 }
                 Load();
                 _ready = true;
+                threads ??= 1;
             }
-            if (torch.get_num_threads() != threads) torch.set_num_threads(threads);
+            if (threads is int n && torch.get_num_threads() != n) torch.set_num_threads(n);
         }
     }
 
