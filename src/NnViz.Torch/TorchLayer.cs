@@ -20,8 +20,9 @@ public sealed class TwinParameter
     public TwinParameter(Parameter native)
     {
         Native = native;
-        using var value = tensor(native.Value, Array.ConvertAll(native.Shape, d => (long)d));
-        Tensor = new TorchParameter(value.clone(), requires_grad: native.Trainable);
+        // The parameter shares the new tensor's storage (libtorch counts references), so the wrapper can go at once.
+        using var value = tensor(native.Value, Array.ConvertAll(native.Shape, d => (long)d)).DetachFromDisposeScope();
+        Tensor = new TorchParameter(value, requires_grad: native.Trainable);
         Tensor.DetachFromDisposeScope();
     }
 
@@ -34,7 +35,11 @@ public sealed class TwinParameter
     public float[] Values() => Read(Tensor);
 
     /// <summary>The accumulated gradient (zeros when none yet).</summary>
-    public float[] Gradient() => Tensor.grad is { } g ? Read(g) : new float[Native.Length];
+    public float[] Gradient()
+    {
+        using var g = Tensor.grad;
+        return g is null ? new float[Native.Length] : Read(g);
+    }
 
     /// <summary>Overwrites the torch values (e.g. from a checkpoint or the native model).</summary>
     public void Set(ReadOnlySpan<float> values)
