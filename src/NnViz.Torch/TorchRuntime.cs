@@ -63,6 +63,38 @@ public static class TorchRuntime
         }
     }
 
+    /// <summary>libtorch's flush-denormal switch (torch.set_flush_denormal, which TorchSharp does not expose): sets or
+    /// clears FTZ/DAZ in the calling thread's MXCSR. Per thread, and it would also change .NET code on that thread (our own
+    /// engine included), so callers scope it (<see cref="FlushDenormalsScope"/>). Returns false when the CPU lacks it.</summary>
+    public static bool SetFlushDenormal(bool on)
+    {
+        Ensure();
+        return ContextSetFlushDenormal(on);
+    }
+
+    /// <summary>Flushes denormals to zero on this thread until disposed (then restores IEEE behaviour, .NET's default).</summary>
+    public static IDisposable FlushDenormalsScope()
+    {
+        SetFlushDenormal(true);
+        return new Restore();
+    }
+
+    private sealed class Restore : IDisposable
+    {
+        private bool _done;
+        public void Dispose()
+        {
+            if (_done) return;
+            _done = true;
+            SetFlushDenormal(false);
+        }
+    }
+
+    /// <summary>The static member at::Context::setFlushDenormal(bool) of libtorch_cpu (C++ name, no this pointer).</summary>
+    [DllImport("libtorch_cpu", EntryPoint = "_ZN2at7Context16setFlushDenormalEb")]
+    [return: MarshalAs(UnmanagedType.U1)]
+    private static extern bool ContextSetFlushDenormal([MarshalAs(UnmanagedType.U1)] bool on);
+
     [DllImport("libc", EntryPoint = "setenv")]
     private static extern int SetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
 

@@ -24,3 +24,22 @@ public class RuntimeTests
         Assert.Equal(expected, TorchRuntime.NativeMklPath);
     }
 }
+
+public class FlushDenormalTests
+{
+    [Fact]
+    public void Flush_denormal_scope_flushes_libtorch_arithmetic_on_this_thread_and_restores_it()
+    {
+        TorchRuntime.Ensure();
+        float Product()
+        {
+            using var a = torch.tensor(new float[] { 1e-30f });
+            using var b = torch.tensor(new float[] { 1e-10f });
+            using var c = a * b;
+            return c.item<float>();
+        }
+        Assert.True(Product() is > 0 and < float.MinValue * -1e-30f, "IEEE arithmetic keeps the denormal 1e-40");
+        using (TorchRuntime.FlushDenormalsScope()) Assert.Equal(0f, Product());
+        Assert.NotEqual(0f, Product());
+    }
+}
