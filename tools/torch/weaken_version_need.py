@@ -9,7 +9,9 @@ newer GCCs), so the library runs fine without it. Setting VER_FLG_WEAK on the .g
 
 Safety: before writing, every relocation of the file is checked: if any refers to a symbol with the weakened version,
 nothing is written and the script fails (a future TorchSharp that really needs the newer libstdc++ is reported, not
-silently broken). Idempotent: an entry already weak is left alone; the file's size and mtime are kept.
+silently broken). Idempotent: an entry already weak is left alone; the file's size and mtime are kept, and the patched
+file replaces the old one by rename, so a hard link to the NuGet cache (CreateHardLinksForCopyLocalIfPossible) is broken,
+never written through.
 
 Usage: weaken_version_need.py FILE.so LIBRARY VERSION   e.g.  libLibTorchSharp.so libstdc++.so.6 GLIBCXX_3.4.32
 Exit status 0: patched or already weak, or the file does not need VERSION at all.
@@ -102,10 +104,14 @@ def main():
         fail(f'{path}: relocations use {version} symbols ({", ".join(users)}); marking it weak would break them. '
              f'Install a libstdc++ that provides {version} instead.')
     struct.pack_into('<H', data, flags_at, flags | VER_FLG_WEAK)
+    # A fresh file renamed over the old one: the output copy may be a hard link into the NuGet cache, which must not change.
     stat = os.stat(path)
-    with open(path, 'r+b') as f:
+    tmp = path + '.weakening'
+    with open(tmp, 'wb') as f:
         f.write(data)
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    os.chmod(tmp, stat.st_mode & 0o7777)
+    os.utime(tmp, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    os.replace(tmp, path)
     print(f'{path}: {library} {version} marked weak')
 
 
