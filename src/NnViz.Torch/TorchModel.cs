@@ -10,7 +10,7 @@ namespace NnViz.Torch;
 /// same layer specs, same parameter names and Keras layouts, parameter values copied from the native initialiser,
 /// dropout masks from the same RNG forks. Inputs are rows of floats exactly as the native model takes them.
 /// </summary>
-public sealed class TorchModel
+public sealed class TorchModel : IDisposable
 {
     private readonly TorchLayer[] _layers;
     private readonly int[][] _sources;               // >= 0: earlier node; < 0: graph input ~index
@@ -126,6 +126,12 @@ public sealed class TorchModel
     }
 
     public float[] Predict(float[] x, int rows) => Predict(x, rows, [], out _);
+
+    /// <summary>Frees the libtorch parameter tensors (native memory the GC does not see).</summary>
+    public void Dispose()
+    {
+        foreach (var p in Parameters) p.Tensor.Dispose();
+    }
 
     /// <summary>Copies the torch values into the native parameters (e.g. to record or project a torch-trained model).</summary>
     public void CopyTo(IModel native)
