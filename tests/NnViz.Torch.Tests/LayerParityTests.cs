@@ -10,7 +10,7 @@ namespace NnViz.Torch.Tests;
 public class LayerParityTests
 {
     private const double Tolerance = 1e-5;
-    private const int Rows = 5, Steps = 4, In = 3;
+    private const int Rows = 5, Steps = 4, In = 3; // masked rows have 0 .. Steps padded steps (the last row is all padding)
 
     public LayerParityTests() => TorchRuntime.Ensure();
 
@@ -94,7 +94,7 @@ public class LayerParityTests
     private static void Compare(Layer native, TorchLayer twin, int steps, int features, bool masked, Rng rng, bool train = true)
     {
         var x = Parity.Random(rng, Rows * steps * features);
-        float[]? mask = masked ? Enumerable.Range(0, Rows * steps).Select(i => i % steps < (i / steps) % 3 ? 0f : 1f).ToArray() : null;
+        float[]? mask = masked ? Enumerable.Range(0, Rows * steps).Select(i => i % steps < (i / steps) % (steps + 1) ? 0f : 1f).ToArray() : null;
         var y = native.Forward(new Flow(x, Rows, steps, features, mask), train ? Mode.Train : Mode.Eval);
         var tx = Parity.Leaf(x, Rows, steps, features);
         var tmask = mask is null ? null : tensor(mask, [Rows, steps]).to_type(ScalarType.Bool);
