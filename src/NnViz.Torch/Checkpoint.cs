@@ -33,7 +33,32 @@ public static class Checkpoint
         foreach (var p in twin.Parameters) p.Set(model.Parameters.First(q => q.Name == p.Name).Value);
     }
 
+    /// <summary>Writes the state_dict's values into the native model, after checking every tensor (all or nothing).</summary>
     public static void Apply(string path, IReadOnlyDictionary<string, StateTensor> state, IModel model)
+    {
+        var needs = Needs(model);
+        var problems = Problems(state, needs);
+        if (problems.Count > 0) throw new CheckpointError(path, problems);
+        foreach (var need in needs) need.Write(state[need.Name].Values);
+    }
+
+    /// <summary>Checks a run's checkpoints (one per epoch) against the model before any is used, so a run is never
+    /// recorded halfway; the error names every file that does not fit and its problems.</summary>
+    public static void CheckAll(IReadOnlyList<string> paths, IModel model)
+    {
+        if (paths.Count == 0) throw new ArgumentException("no checkpoint files given", nameof(paths));
+        var needs = Needs(model);
+        var errors = new List<CheckpointError>();
+        foreach (var path in paths)
+        {
+            var problems = Problems(StateDict.Load(path), needs);
+            if (problems.Count > 0) errors.Add(new CheckpointError(path, problems));
+        }
+        if (errors.Count == 1) throw errors[0];
+        if (errors.Count > 1) throw new AggregateException($"{errors.Count} of {paths.Count} checkpoints do not fit the model", errors);
+    }
+
+    private static List<Need> Needs(IModel model)
     {
         var layers = model switch
         {
@@ -41,7 +66,11 @@ public static class Checkpoint
             GraphModel g => g.Layers,
             _ => throw new NotSupportedException($"checkpoints load into Sequential and GraphModel, not {model.GetType().Name}"),
         };
-        var needs = layers.SelectMany(Needs).ToList();
+        return layers.SelectMany(Needs).ToList();
+    }
+
+    private static List<string> Problems(IReadOnlyDictionary<string, StateTensor> state, List<Need> needs)
+    {
         var problems = new List<string>();
         foreach (var need in needs)
         {
@@ -52,8 +81,7 @@ public static class Checkpoint
         var known = needs.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, t) in state)
             if (!known.Contains(name)) problems.Add($"unexpected {name}: shape {t.ShapeText} (no layer of the model takes it)");
-        if (problems.Count > 0) throw new CheckpointError(path, problems);
-        foreach (var need in needs) need.Write(state[need.Name].Values);
+        return problems;
     }
 
     private static IEnumerable<Need> Needs(Layer layer) => layer switch

@@ -89,3 +89,26 @@ public class CheckpointTests
         Assert.Throws<FileNotFoundException>(() => StateDict.Load(Path.Combine(Dir, "absent.pt")));
     }
 }
+
+public class CheckpointRunTests
+{
+    private static string Dir => Path.Combine(RepoPaths.Root, "tools", "parity", "checkpoints");
+
+    [Fact]
+    public void A_run_is_checked_file_by_file_before_any_is_used()
+    {
+        var lstm = Sequential.Build(5, [new("embedding", "embedding", Units: 4, VocabSize: 12), new("lstm", "lstm", Units: 3),
+            new("dense", "hidden", Units: 5, Activation: "relu"), new("dense", "output", Units: 1, Activation: "sigmoid")], new Rng(1));
+        var before = lstm.Parameters.Select(p => p.Value.ToArray()).ToList();
+        Checkpoint.CheckAll([Path.Combine(Dir, "lstm_model_epoch1.pt"), Path.Combine(Dir, "lstm_model_epoch2.safetensors")], lstm);
+        Assert.Equal(before, lstm.Parameters.Select(p => p.Value).ToList());
+
+        var wrong = Path.Combine(Dir, "bilstm_model_epoch2.pt");
+        var e = Assert.Throws<CheckpointError>(() => Checkpoint.CheckAll([Path.Combine(Dir, "lstm_model_epoch1.pt"), wrong], lstm));
+        Assert.StartsWith(wrong + ": the checkpoint does not fit the model", e.Message);
+        Assert.Contains("missing lstm.weight_ih_l0: expected shape [12, 4]", e.Problems);
+        Assert.Contains("unexpected bilstm.weight_ih_l0_reverse: shape [12, 4] (no layer of the model takes it)", e.Problems);
+        var both = Assert.Throws<AggregateException>(() => Checkpoint.CheckAll([wrong, wrong], lstm));
+        Assert.Equal(2, both.InnerExceptions.Count);
+    }
+}
