@@ -17,8 +17,10 @@ public sealed record RunSummary(string Name, string Title, string Summary, strin
 /// kind into a staging folder, judge the claims, render the page, commit to the store, and publish to the report
 /// folder. Invalid specs never reach this class (see <see cref="ValidateAll"/>), so they write nothing.
 /// </summary>
-public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progress = null)
+public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progress = null, KindRegistry? kinds = null)
 {
+    private readonly KindRegistry _kinds = kinds ?? ExperimentKinds.Default;
+
     public Profile Profile { get; } = Profile.Load(options.ConfigsDir, options.ProfileName);
 
     /// <summary>Spec files: the file itself, or every *.yaml under a folder in ordinal order.</summary>
@@ -36,7 +38,7 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
         var errors = new List<SpecError>();
         foreach (var f in files)
         {
-            try { specs.Add(SpecLoader.Load(f, Profile)); }
+            try { specs.Add(SpecLoader.Load(f, Profile, _kinds)); }
             catch (SpecException e) { errors.AddRange(e.Errors); }
         }
         foreach (var dup in specs.GroupBy(s => s.Name).Where(g => g.Count() > 1))
@@ -57,7 +59,7 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
             if (Directory.Exists(staging)) Directory.Delete(staging, true);
             var sink = new ArtifactSink(staging);
             var context = new RunContext(sink, store.PartsDir(entry), progress, spec.Name);
-            var kind = ExperimentKinds.ByName[spec.Kind];
+            var kind = _kinds.ByName[spec.Kind];
             var output = kind.Run(spec, context);
             var claims = ClaimChecks.Evaluate(spec, output.Metrics);
             var summary = Summarize(spec, output, claims, key, reused: false);

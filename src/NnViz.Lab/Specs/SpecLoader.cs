@@ -12,8 +12,9 @@ namespace NnViz.Lab.Specs;
 /// </summary>
 public static class SpecLoader
 {
-    public static ExperimentSpec Load(string file, Profile profile)
+    public static ExperimentSpec Load(string file, Profile profile, KindRegistry? kinds = null)
     {
+        kinds ??= ExperimentKinds.Default;
         string display = Profile.Display(file);
         if (!File.Exists(file))
             throw new SpecException([new SpecError(display, 1, 1, "", "spec file not found")]);
@@ -31,10 +32,10 @@ public static class SpecLoader
         ProfileOverrides.Apply(root, own, display, origin, binder);
         ProfileOverrides.Apply(root, profile.OverridesFor(name), profile.File, origin, binder);
 
-        var top = binder.Bind(root, SpecSchemas.Top(ExperimentKinds.Names), "");
+        var top = binder.Bind(root, SpecSchemas.Top(kinds.Names), "");
         if (binder.Errors.Count > 0 && !top.Has("kind")) throw new SpecException(binder.Errors);
         if (!top.Has("kind")) throw new SpecException(binder.Errors);
-        var kind = ExperimentKinds.ByName[top.String("kind")];
+        var kind = kinds.ByName[top.String("kind")];
 
         // Kind-specific sections.
         Section data = new("data", top.Where("data"));
@@ -78,7 +79,11 @@ public static class SpecLoader
         if (spec.Members.Count > 0 && spec.Members.All(m => m.Layers.Count > 0)) kind.Validate(spec, errors);
         ClaimChecks.Validate(spec, errors);
         if (errors.Count > 0) throw new SpecException(errors);
-        return spec;
+        return spec with
+        {
+            Train = TrainingSettings.Bind(spec.Training), OptimizerSettings = OptimizerBinding.Bind(spec.Optimizer),
+            Recording = RecordSettings.Bind(record), KindOptions = kind.BindOptions(options),
+        };
     }
 
     private static YamlMappingNode Parse(string file, string display)
