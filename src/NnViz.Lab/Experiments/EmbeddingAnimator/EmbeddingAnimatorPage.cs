@@ -41,11 +41,7 @@ internal static class EmbeddingAnimatorPage
             if (spec.Wants("animation"))
             {
                 blocks.Add(new HtmlBlock(PointCloudPlayer.Html($"animator{tag.Replace('_', '-')}", Player(spec, task, run, seqs, colour, heading))));
-                blocks.Add(new TableBlock($"Consistency of the animation{heading}", ["layout", "temporal stability", "trustworthiness (mean)", "trustworthiness (worst epoch)", "mean displacement"],
-                    seqs.Select(s => (IReadOnlyList<string>)[s.Name, Num(s.Stability), Num(s.Trustworthiness), Num(s.MinTrustworthiness), Num(s.Displacement)]).ToList(),
-                    "Temporal stability: Pearson correlation between how far each text moves in the representation and how far its dot moves on screen, " +
-                    $"averaged over epoch transitions (1 = screen motion means data motion). Trustworthiness: k = {o.QualityK} neighbourhoods on screen that are true neighbourhoods in the representation. " +
-                    $"Aligned: {o.AlignedStrategy} strategy (joint: one t-SNE of all epochs stacked; dynamic: epochs fitted in lockstep with a movement penalty, then Procrustes-aligned; chained: each epoch starts from the previous one, then Procrustes-aligned); independent: one t-SNE per epoch, as the write-up did."));
+                blocks.Add(ConsistencyTable(o, seqs, heading));
             }
             ctx.Artifacts.Csv($"data/separation{tag}.csv", ["epoch", "knn_accuracy", "silhouette"],
                 Enumerable.Range(0, sep.KnnAccuracy.Length).Select(e => (IReadOnlyList<object>)[e + 1, sep.KnnAccuracy[e], sep.Silhouette[e]]));
@@ -65,6 +61,13 @@ internal static class EmbeddingAnimatorPage
         if (measured.Drift is { } drift) blocks.AddRange(Drift(spec, o, drift));
         return new ExperimentOutput(blocks, measured.Metrics, task.DataUsed, task.Generated, thumb);
     }
+
+    private static TableBlock ConsistencyTable(AnimatorOptions o, IReadOnlyList<ProjectedSequence> seqs, string heading) =>
+        new($"Consistency of the animation{heading}", ["layout", "temporal stability", "trustworthiness (mean)", "trustworthiness (worst epoch)", "mean displacement"],
+            seqs.Select(s => (IReadOnlyList<string>)[s.Name, Num(s.Stability), Num(s.Trustworthiness), Num(s.MinTrustworthiness), Num(s.Displacement)]).ToList(),
+            "Temporal stability: Pearson correlation between how far each text moves in the representation and how far its dot moves on screen, " +
+            $"averaged over epoch transitions (1 = screen motion means data motion). Trustworthiness: k = {o.QualityK} neighbourhoods on screen that are true neighbourhoods in the representation. " +
+            $"Aligned: {o.AlignedStrategy} strategy (joint: one t-SNE of all epochs stacked; dynamic: epochs fitted in lockstep with a movement penalty, then Procrustes-aligned; chained: each epoch starts from the previous one, then Procrustes-aligned); independent: one t-SNE per epoch, as the write-up did.");
 
     /// <summary>C4: the comparison player (frames = models, last epoch of each) first, then the per-model sections.</summary>
     private static List<PageBlock> Comparison(AnimatorOptions o, TextTask task, IReadOnlyList<AnimatorRun> runs, ProjectedSequence c, int colour)

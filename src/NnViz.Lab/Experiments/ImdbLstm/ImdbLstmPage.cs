@@ -61,66 +61,72 @@ internal static class ImdbLstmPage
         return new ExperimentOutput(blocks, metrics, data.Used, data.Generated, thumb);
     }
 
+    /// <summary>The features and layouts of every explained epoch, and the shown reviews, as data files.</summary>
+    private static string[] WriteSpaces(RunContext ctx, ReviewData data, LayerSpaces s)
+    {
+        int n = s.Shown.Length;
+        for (int l = 0; l < 3; l++)
+            for (int k = 0; k < s.Epochs.Count; k++)
+            {
+                ctx.Artifacts.Npy($"data/features_{SpaceKeys[l]}_epoch_{s.Epochs[k]:00}.npy", s.Features[k][l].Values, n, s.Features[0][l].Dim);
+                ctx.Artifacts.Npy($"data/layout_{SpaceKeys[l]}_epoch_{s.Epochs[k]:00}.npy", LayerSpaceLayout.ToFloat(s.Layouts[l][k].Coordinates), n, 2);
+            }
+        string[] texts = [.. s.Shown.Select(i => Short(data.Test.Texts[i], 280))];
+        int[] testLabels = data.TestLabels;
+        ctx.Artifacts.Csv("data/space_points.csv", ["row", "id", "label", "text"],
+            s.Shown.Select((i, r) => (IReadOnlyList<object>)[r, data.Test.Ids[i], testLabels[i], texts[r]]));
+        ctx.Artifacts.Json("data/space_epochs.json", s.Epochs);
+        return texts;
+    }
+
+    /// <summary>The three linked point-cloud players (one per layer space), in one row.</summary>
+    private static HtmlBlock Players(ReviewData data, LayerSpaces s, string[] texts)
+    {
+        int[] testLabels = data.TestLabels;
+        int[] shownY = [.. s.Shown.Select(i => testLabels[i])];
+        var frameLabels = s.Epochs.Select(e => $"epoch {e}").ToList();
+        var columns = new List<LabelColumn> { new("predicted (last epoch)", Predicted(s.Predictions[^1]), ["NEG", "POS"], ["#d73027", "#1a9850"]) };
+        columns.AddRange(s.Epochs.Select((e, k) => new LabelColumn($"predicted (epoch {e})", Predicted(s.Predictions[k]), ["NEG", "POS"], ["#d73027", "#1a9850"])));
+        columns.Add(new LabelColumn("true label", shownY, ["NEG", "POS"], ["#d73027", "#1a9850"]));
+        string[] ids = [.. s.Shown.Select(i => data.Test.Ids[i])];
+        var players = Enumerable.Range(0, 3).Select(l => PointCloudPlayer.Html($"space-{SpaceKeys[l]}", new PointCloudData(ids, frameLabels,
+            [new PointLayout("aligned", [.. s.Layouts[l].Select(f => LayerSpaceLayout.ToFloat(f.Coordinates))])], columns)
+        {
+            Title = s.Features[0][l].Layer, Alt = $"Isomap of the {s.Features[0][l].Layer} space of {s.Shown.Length} test reviews, coloured by predicted label",
+            Texts = texts, Group = "imdb-spaces", SyncFrames = true, ShowNeighbours = true, AspectRatio = 0.9,
+        })).ToList();
+        return new HtmlBlock("<div class=\"nv-row3\" style=\"display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:10px\">\n" + string.Concat(players.Select(p => $"<div>{p}</div>\n")) + "</div>\n");
+    }
+
     private static List<PageBlock> LayerSpaceBlocks(ExperimentSpec spec, ImdbLstmOptions o, RunContext ctx, ReviewData data, LayerSpaces s,
         IReadOnlyDictionary<string, double> metrics)
     {
-        int epochs = spec.Epochs;
-        int[] testLabels = data.TestLabels;
-        int[] shown = s.Shown;
-        int n = shown.Length;
-        var spaceEpochs = s.Epochs;
-        var keys = SpaceKeys;
-        var layouts = s.Layouts;
-        var perEpoch = s.Features.Select((f, k) => (f, p: s.Predictions[k])).ToList();
-        for (int l = 0; l < 3; l++)
+        int epochs = spec.Epochs, n = s.Shown.Length;
+        string[] texts = WriteSpaces(ctx, data, s);
+        var blocks = new List<PageBlock>
         {
-            int d = perEpoch[0].f[l].Dim;
-            for (int k = 0; k < spaceEpochs.Count; k++)
-            {
-                ctx.Artifacts.Npy($"data/features_{keys[l]}_epoch_{spaceEpochs[k]:00}.npy", perEpoch[k].f[l].Values, n, d);
-                ctx.Artifacts.Npy($"data/layout_{keys[l]}_epoch_{spaceEpochs[k]:00}.npy", LayerSpaceLayout.ToFloat(layouts[l][k].Coordinates), n, 2);
-            }
-        }
-        string[] texts = [.. shown.Select(i => Short(data.Test.Texts[i], 280))];
-        ctx.Artifacts.Csv("data/space_points.csv", ["row", "id", "label", "text"],
-            shown.Select((i, r) => (IReadOnlyList<object>)[r, data.Test.Ids[i], testLabels[i], texts[r]]));
-        ctx.Artifacts.Json("data/space_epochs.json", spaceEpochs);
-
-        int[] shownY = [.. shown.Select(i => testLabels[i])];
-        var probeRowsTable = s.Probes.Select(p => (IReadOnlyList<string>)[p.Layer, p.Dim.ToString(CultureInfo.InvariantCulture), Num(p.TrainAccuracy), Num(p.ShownAccuracy)]).ToList();
-
-        var blocks = new List<PageBlock>();
-        var frameLabels = spaceEpochs.Select(e => $"epoch {e}").ToList();
-        var columns = new List<LabelColumn> { new("predicted (last epoch)", Predicted(perEpoch[^1].p), ["NEG", "POS"], ["#d73027", "#1a9850"]) };
-        columns.AddRange(spaceEpochs.Select((e, k) => new LabelColumn($"predicted (epoch {e})", Predicted(perEpoch[k].p), ["NEG", "POS"], ["#d73027", "#1a9850"])));
-        columns.Add(new LabelColumn("true label", shownY, ["NEG", "POS"], ["#d73027", "#1a9850"]));
-        string[] ids = [.. shown.Select(i => data.Test.Ids[i])];
-        var players = Enumerable.Range(0, 3).Select(l => PointCloudPlayer.Html($"space-{keys[l]}", new PointCloudData(ids, frameLabels,
-            [new PointLayout("aligned", [.. layouts[l].Select(f => LayerSpaceLayout.ToFloat(f.Coordinates))])], columns)
-        {
-            Title = perEpoch[0].f[l].Layer, Alt = $"Isomap of the {perEpoch[0].f[l].Layer} space of {n} test reviews, coloured by predicted label",
-            Texts = texts, Group = "imdb-spaces", SyncFrames = true, ShowNeighbours = true, AspectRatio = 0.9,
-        })).ToList();
-        blocks.Add(new MarkdownBlock("## Layer spaces\n\n" +
-            $"{n} fixed test reviews after the Embedding (mean over words), the LSTM and the hidden Dense layer, each reduced to 2-D with Isomap (k = {o.IsomapNeighbors}), " +
-            $"at epochs {string.Join(", ", spaceEpochs)}; earlier checkpoints are rotated onto the last by Procrustes so the frames line up. Colour = predicted label (switch to the true label or an earlier epoch's prediction in the menu). " +
-            "Hover a point to read the review and its 3 nearest neighbours in that chart; click or shift-drag to select reviews: they are highlighted in all three charts. The players share their time slider."));
-        blocks.Add(new HtmlBlock("<div class=\"nv-row3\" style=\"display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:10px\">\n" + string.Concat(players.Select(p => $"<div>{p}</div>\n")) + "</div>\n"));
+            new MarkdownBlock("## Layer spaces\n\n" +
+                $"{n} fixed test reviews after the Embedding (mean over words), the LSTM and the hidden Dense layer, each reduced to 2-D with Isomap (k = {o.IsomapNeighbors}), " +
+                $"at epochs {string.Join(", ", s.Epochs)}; earlier checkpoints are rotated onto the last by Procrustes so the frames line up. Colour = predicted label (switch to the true label or an earlier epoch's prediction in the menu). " +
+                "Hover a point to read the review and its 3 nearest neighbours in that chart; click or shift-drag to select reviews: they are highlighted in all three charts. The players share their time slider."),
+            Players(data, s, texts),
+        };
         if (spec.Wants("layer_spaces"))
         {
             var panels = Enumerable.Range(0, 3).Select(l =>
             {
-                var c = layouts[l][^1].Coordinates;
+                var c = s.Layouts[l][^1].Coordinates;
                 return new Panel([ScatterMark.ByClass([.. Enumerable.Range(0, n).Select(i => c[2 * i])], [.. Enumerable.Range(0, n).Select(i => c[2 * i + 1])],
-                    Predicted(perEpoch[^1].p), ["predicted NEG", "predicted POS"], radius: 2.4, opacity: 0.8)],
-                    $"{perEpoch[^1].f[l].Layer} (probe acc {Num(metrics[$"probe_accuracy_{keys[l]}"])})", new Axis("isomap 1"), new Axis("isomap 2"),
+                    Predicted(s.Predictions[^1]), ["predicted NEG", "predicted POS"], radius: 2.4, opacity: 0.8)],
+                    $"{s.Features[^1][l].Layer} (probe acc {Num(metrics[$"probe_accuracy_{SpaceKeys[l]}"])})", new Axis("isomap 1"), new Axis("isomap 2"),
                     Legend: l == 0 ? LegendPosition.BottomLeft : LegendPosition.None);
             }).ToList();
             blocks.Add(Publish.Figure(ctx, "layer_spaces", new NnViz.Plot.Figure($"Layer spaces after {epochs} epochs (Isomap)", panels, 960, 360, 3,
                 "Three scatter plots of the same test reviews: pooled embeddings, LSTM output and hidden Dense output, each laid out by Isomap and coloured by predicted label."),
                 "The static version of the charts above (last checkpoint).", "data/space_points.csv", $"data/layout_lstm_epoch_{epochs:00}.npy"));
         }
-        blocks.Add(new TableBlock("Linear probes (last checkpoint)", ["layer", "width", "probe accuracy (train reviews)", "probe accuracy (shown test reviews)"], probeRowsTable,
+        var probeRows = s.Probes.Select(p => (IReadOnlyList<string>)[p.Layer, p.Dim.ToString(CultureInfo.InvariantCulture), Num(p.TrainAccuracy), Num(p.ShownAccuracy)]).ToList();
+        blocks.Add(new TableBlock("Linear probes (last checkpoint)", ["layer", "width", "probe accuracy (train reviews)", "probe accuracy (shown test reviews)"], probeRows,
             "A logistic regression on each layer's output, fitted on training reviews and scored on the shown test reviews against their true labels. " +
             $"The write-up says the LSTM makes the data close to linearly separable and the hidden Dense layer barely changes it: LSTM minus embedding = {Signed(metrics["probe_gain_lstm"])}, hidden minus LSTM = {Signed(metrics["probe_gain_hidden"])}."));
         return blocks;

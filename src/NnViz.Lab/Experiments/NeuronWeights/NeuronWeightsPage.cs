@@ -46,15 +46,7 @@ internal static class NeuronWeightsPage
             thumb = block.Path;
             blocks.Add(block);
         }
-        if (spec.Wants("class_templates"))
-        {
-            var t = f.Templates[epochs];
-            var mark = new ImageGridMark(t, 10, 28, 28, ColorScale.Symmetric(ColorMap.RdBu, ImageGridMark.MaxAbs(t), "W1·W2", "lowers the class", "raises the class"))
-            { Columns = 5, Labels = test.ClassNames };
-            blocks.Add(Publish.Figure(ctx, "class_templates", new Figure($"What each class looks for: W1·W2 after epoch {epochs}", [new Panel([mark])], 620, 340, 1,
-                "Each output class's weights projected back to the pixels through the first layer (ignoring the ReLU)."),
-                "The second layer projected back to pixels (W1 W2, one image per class): blue pixels raise the class's logit, red ones lower it.", "data/class_templates.npy"));
-        }
+        if (spec.Wants("class_templates")) blocks.Add(ClassTemplates(ctx, f.Templates[epochs], test, epochs));
         if (spec.Wants("accuracy_curve"))
         {
             double[] es = [.. Enumerable.Range(0, epochs + 1).Select(e => (double)e)];
@@ -66,6 +58,16 @@ internal static class NeuronWeightsPage
         blocks.Add(new TableBlock("Snapshot epochs", ["epoch", "test accuracy", "roughness"],
             snaps.Select(e => (IReadOnlyList<string>)[e.ToString(CultureInfo.InvariantCulture), Format.Num(f.TestAccuracy[e]), Format.Num(f.Roughness[e])]).ToList()));
         return new ExperimentOutput(blocks, metrics, used, false, thumb);
+    }
+
+    /// <summary>Each output class's weights projected back to the pixels (W1 W2), after the last epoch.</summary>
+    private static FigureBlock ClassTemplates(RunContext ctx, float[] t, ImageSet test, int epochs)
+    {
+        var mark = new ImageGridMark(t, 10, 28, 28, ColorScale.Symmetric(ColorMap.RdBu, ImageGridMark.MaxAbs(t), "W1·W2", "lowers the class", "raises the class"))
+        { Columns = 5, Labels = test.ClassNames };
+        return Publish.Figure(ctx, "class_templates", new Figure($"What each class looks for: W1·W2 after epoch {epochs}", [new Panel([mark])], 620, 340, 1,
+            "Each output class's weights projected back to the pixels through the first layer (ignoring the ReLU)."),
+            "The second layer projected back to pixels (W1 W2, one image per class): blue pixels raise the class's logit, red ones lower it.", "data/class_templates.npy");
     }
 
     /// <summary>
