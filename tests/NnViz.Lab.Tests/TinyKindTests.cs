@@ -16,6 +16,12 @@ public sealed record LineFitOptions(CommonSettings Common, int GridPoints)
     public static LineFitOptions Bind(Section o) => new(CommonSettings.Bind(o), o.Int("grid_points"));
 }
 
+/// <summary>The line data: slope, intercept and the number of training points.</summary>
+public sealed record LineData(double Slope, double Intercept, int Points)
+{
+    public static LineData Bind(Section d) => new(d.Double("slope"), d.Double("intercept"), d.Int("points"));
+}
+
 /// <summary>
 /// The worked example of src/NnViz.Lab/README.md ("adding an experiment kind"): one dense unit learns y = a x + b.
 /// It declares its data, options, probes, figures and metrics, trains through the shared pipeline, measures, then renders.
@@ -46,6 +52,7 @@ public sealed class LineFitKind : IExperimentKind
         new("final_loss", "mean training loss of the last epoch"),
     ];
 
+    public object BindData(string dataKind, Section data) => LineData.Bind(data);
     public object BindOptions(Section options) => LineFitOptions.Bind(options);
 
     public void Validate(ExperimentSpec spec, ICollection<SpecError> errors) => ModelFactory.ValidateDense(spec, 1, errors);
@@ -53,8 +60,7 @@ public sealed class LineFitKind : IExperimentKind
     public ExperimentOutput Run(ExperimentSpec spec, RunContext ctx)
     {
         var o = spec.OptionsAs<LineFitOptions>();
-        double a = spec.Data.Double("slope"), b = spec.Data.Double("intercept");
-        int n = spec.Data.Int("points");
+        var (a, b, n) = spec.DataAs<LineData>();
         float[] x = [.. Enumerable.Range(0, n).Select(i => (float)(-1 + 2.0 * i / (n - 1)))];
         float[] y = [.. x.Select(v => (float)(a * v + b))];
         float[] grid = [.. Enumerable.Range(0, o.GridPoints).Select(i => (float)(-1 + 2.0 * i / (o.GridPoints - 1)))];
@@ -113,6 +119,7 @@ public class TinyKindTests
         var (specs, errors) = runner.ValidateAll([file]);
         Assert.Empty(errors);
         Assert.Equal(new LineFitOptions(new CommonSettings(false, 8, null), 11), specs[0].KindOptions); // ci turns video off; the rest defaults
+        Assert.Equal(new LineData(2, 0.5, 32), specs[0].KindData);
         var summary = runner.Run(specs[0]);
         string published = Path.Combine(dir, "out", "tiny-line");
 

@@ -32,6 +32,9 @@ public interface IExperimentKind
     /// <summary>Every metric the kind can emit (claims may name only these).</summary>
     IReadOnlyList<MetricInfo> Metrics { get; }
 
+    /// <summary>The kind's typed data record from the validated <c>data:</c> section of the given data kind (called once the spec is valid).</summary>
+    object BindData(string dataKind, Section data);
+
     /// <summary>The kind's typed options record from the validated <c>options:</c> section (called once the spec is valid).</summary>
     object BindOptions(Section options);
 

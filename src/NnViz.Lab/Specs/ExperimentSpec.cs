@@ -21,7 +21,7 @@ public sealed record ClaimSpec(
 /// A validated experiment spec with its profile applied. The sections stay as validated <see cref="Section"/>s
 /// (with the location of every value, for the whole-spec checks); once every check has passed, the loader binds the
 /// typed settings a kind runs on: <see cref="Train"/>, <see cref="OptimizerSettings"/>, <see cref="Recording"/> and
-/// the kind's own options record (<see cref="OptionsAs{T}"/>). The data section is read by the kind's data loader.
+/// the kind's own data and options records (<see cref="DataAs{T}"/>, <see cref="OptionsAs{T}"/>).
 /// </summary>
 public sealed record ExperimentSpec(
     string Name, string Title, string Description, string Kind, string? Source,
@@ -35,6 +35,12 @@ public sealed record ExperimentSpec(
 
     /// <summary>The kind's options record, bound by <c>IExperimentKind.BindOptions</c> after validation.</summary>
     public object KindOptions { get; init; } = null!;
+
+    /// <summary>The kind's data record, bound by <c>IExperimentKind.BindData</c> after validation.</summary>
+    public object KindData { get; init; } = null!;
+
+    public T DataAs<T>() where T : class => KindData as T
+        ?? throw new InvalidOperationException($"spec '{Name}': data is {KindData?.GetType().Name ?? "not bound"}, not {typeof(T).Name}");
 
     public T OptionsAs<T>() where T : class => KindOptions as T
         ?? throw new InvalidOperationException($"spec '{Name}': options are {KindOptions?.GetType().Name ?? "not bound"}, not {typeof(T).Name}");

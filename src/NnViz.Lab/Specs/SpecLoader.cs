@@ -49,7 +49,7 @@ public static class SpecLoader
         return spec with
         {
             Train = TrainingSettings.Bind(spec.Training), OptimizerSettings = OptimizerBinding.Bind(spec.Optimizer),
-            Recording = RecordSettings.Bind(record), KindOptions = kind.BindOptions(options),
+            Recording = RecordSettings.Bind(record), KindOptions = kind.BindOptions(options), KindData = kind.BindData(dataKind, data),
         };
     }
 

@@ -14,6 +14,13 @@ public sealed record CurveFitOptions(CommonSettings Common, double LowXBelow)
     public static CurveFitOptions Bind(Section o) => new(CommonSettings.Bind(o), o.Double("low_x_below"));
 }
 
+/// <summary>The polynomial data: ascending coefficients, the x interval, the training points and the test curve's points.</summary>
+public sealed record PolynomialData(IReadOnlyList<double> Coefficients, double Low, double High, int TrainPoints, int TestPoints)
+{
+    public static PolynomialData Bind(Section d) =>
+        new(d.Doubles("coefficients"), d.Doubles("x_range")[0], d.Doubles("x_range")[1], d.Int("train_points"), d.Int("test_points"));
+}
+
 /// <summary>One member's record: the model's test curve after every epoch (index 0 = before training) and its errors.</summary>
 public sealed record MemberCurves(string Name, float[][] Curves, double[] TrainLoss, double[] TestMse, double[] LowXMse, WeightTrace? Weights);
 
@@ -50,6 +57,7 @@ public sealed class CurveFitKind : IExperimentKind
         new("final_train_loss", "mean training loss of the last epoch", MetricScope.PerMember),
     ];
 
+    public object BindData(string dataKind, Section data) => PolynomialData.Bind(data);
     public object BindOptions(Section options) => CurveFitOptions.Bind(options);
 
     public void Validate(ExperimentSpec spec, ICollection<SpecError> errors) => ModelFactory.ValidateDense(spec, 1, errors);
@@ -58,11 +66,9 @@ public sealed class CurveFitKind : IExperimentKind
     {
         var o = spec.OptionsAs<CurveFitOptions>();
         var root = new Rng(spec.Seed);
-        var d = spec.Data;
-        var coeffs = d.Doubles("coefficients");
-        double lo = d.Doubles("x_range")[0], hi = d.Doubles("x_range")[1];
-        var train = Synthetic.Polynomial(root.Fork("data/train"), d.Int("train_points"), coeffs, lo, hi);
-        var test = Synthetic.PolynomialCurve(coeffs, lo, hi, d.Int("test_points"));
+        var d = spec.DataAs<PolynomialData>();
+        var train = Synthetic.Polynomial(root.Fork("data/train"), d.TrainPoints, d.Coefficients, d.Low, d.High);
+        var test = Synthetic.PolynomialCurve(d.Coefficients, d.Low, d.High, d.TestPoints);
         var members = spec.Members.Select((m, i) => ctx.Part($"member-{m.Name}", () => Train(spec, m, train, test, o.LowXBelow, root,
             f => ctx.Report($"training {m.Name}", (i + f) / spec.Members.Count * 0.8)))).ToList();
         ctx.Report("rendering", 0.85);

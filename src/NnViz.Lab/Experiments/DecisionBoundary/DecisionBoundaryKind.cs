@@ -14,6 +14,12 @@ public sealed record DecisionBoundaryOptions(CommonSettings Common, int Grid, do
     public static DecisionBoundaryOptions Bind(Section o) => new(CommonSettings.Bind(o), o.Int("grid"), o.Double("padding"), o.Double("level_step"));
 }
 
+/// <summary>The two-moons data: points in both moons together and the noise sd.</summary>
+public sealed record MoonsData(int N, double Noise)
+{
+    public static MoonsData Bind(Section d) => new(d.Int("n"), d.Double("noise"));
+}
+
 /// <summary>
 /// B1 (seed 002): a binary classifier on two moons; after every epoch its predicted probability P(class 1 | x) on a
 /// regular grid over the data's bounds and its prediction for every training point, so the page can draw the
@@ -52,6 +58,7 @@ public sealed class DecisionBoundaryKind : IExperimentKind
         new("majority_share", "share of the larger class (the accuracy of always guessing it)"),
     ];
 
+    public object BindData(string dataKind, Section data) => MoonsData.Bind(data);
     public object BindOptions(Section options) => DecisionBoundaryOptions.Bind(options);
 
     public void Validate(ExperimentSpec spec, ICollection<SpecError> errors)
@@ -96,7 +103,7 @@ public sealed class DecisionBoundaryKind : IExperimentKind
     {
         var o = spec.OptionsAs<DecisionBoundaryOptions>();
         var root = new Rng(spec.Seed);
-        var data = Synthetic.Moons(root.Fork("data/train"), spec.Data.Int("n"), spec.Data.Double("noise"));
+        var data = Synthetic.Moons(root.Fork("data/train"), spec.DataAs<MoonsData>().N, spec.DataAs<MoonsData>().Noise);
         var grid = ProbabilityGrid.Over(data.X, data.Rows, o.Grid, o.Padding);
         var frames = ctx.Part("training", () => Train(spec, data, grid, root, f => ctx.Report("training", f * 0.8)));
         ctx.Report("rendering", 0.85);

@@ -65,7 +65,7 @@ internal static class DecisionBoundaryPage
         blocks.Add(new TableBlock("Accuracy at the snapshot epochs", ["epoch", "training accuracy", "misclassified points", "loss"],
             snaps.Select(e => (IReadOnlyList<string>)[e.ToString(CultureInfo.InvariantCulture), Format.Num(f.Accuracy[e]),
                 Errors(f.Predicted[e], labels).ToString(CultureInfo.InvariantCulture), Format.Num(f.Loss[e])]).ToList()));
-        return new ExperimentOutput(blocks, metrics, $"generated: two moons (n {data.Rows}, noise {Format.Num(spec.Data.Double("noise"))})", true, thumb);
+        return new ExperimentOutput(blocks, metrics, $"generated: two moons (n {data.Rows}, noise {Format.Num(spec.DataAs<MoonsData>().Noise)})", true, thumb);
     }
 
     internal static int Errors(float[] p, int[] labels) => Accuracy.Misclassified(p, labels).Length;

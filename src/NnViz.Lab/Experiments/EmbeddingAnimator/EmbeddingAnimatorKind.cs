@@ -86,6 +86,7 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
         new("toxic_neighbour_base_rate", "word drift (C5): the share expected by chance"),
     ];
 
+    public object BindData(string dataKind, Section data) => TextData.Bind(dataKind, data);
     public object BindOptions(Section options) => AnimatorOptions.Bind(options);
 
     public void Validate(ExperimentSpec spec, ICollection<SpecError> errors)

@@ -15,6 +15,12 @@ public sealed record HiddenPlaneOptions(CommonSettings Common, int GridLines, in
         new(CommonSettings.Bind(o), o.Int("grid_lines"), o.Int("grid_points"), o.Doubles("grid_range"), o.Int("shown_points"));
 }
 
+/// <summary>The two-rings data: points per ring, noise sd, and the radii of the label-1 (outer) and label-0 (inner) rings.</summary>
+public sealed record RingsData(int PointsPerRing, double Noise, double OuterRadius, double InnerRadius)
+{
+    public static RingsData Bind(Section d) => new(d.Int("points_per_ring"), d.Double("noise"), d.Double("outer_radius"), d.Double("inner_radius"));
+}
+
 /// <summary>
 /// A2 (seed 003): a classifier whose last hidden layer has 2 units, so its whole representation is a plane.
 /// Every epoch records where both rings land in that plane, how a grid over the input square is warped into it,
@@ -51,6 +57,7 @@ public sealed class HiddenPlaneKind : IExperimentKind
         new("final_loss", "mean training loss of the last epoch", MetricScope.PerMember),
     ];
 
+    public object BindData(string dataKind, Section data) => RingsData.Bind(data);
     public object BindOptions(Section options) => HiddenPlaneOptions.Bind(options);
 
     public void Validate(ExperimentSpec spec, ICollection<SpecError> errors)
@@ -84,8 +91,8 @@ public sealed class HiddenPlaneKind : IExperimentKind
     {
         var o = spec.OptionsAs<HiddenPlaneOptions>();
         var root = new Rng(spec.Seed);
-        var d = spec.Data;
-        var data = Synthetic.Rings(root.Fork("data/train"), d.Int("points_per_ring"), d.Double("noise"), d.Double("outer_radius"), d.Double("inner_radius"));
+        var d = spec.DataAs<RingsData>();
+        var data = Synthetic.Rings(root.Fork("data/train"), d.PointsPerRing, d.Noise, d.OuterRadius, d.InnerRadius);
         int[] shown = Sampling.Stratified(data.Labels!, o.ShownPoints, root.Fork("data/shown"));
         var grid = WarpedGridInput.Build(o.GridLines, o.GridPoints, o.GridRange);
         var members = spec.Members.Select((m, i) => ctx.Part($"member-{m.Name}", () => Train(spec, m, data, shown, grid, root,

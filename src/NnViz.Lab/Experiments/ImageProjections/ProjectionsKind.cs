@@ -17,6 +17,12 @@ public sealed record ProjectionsOptions(CommonSettings Common, double Perplexity
     public static ProjectionsOptions Bind(Section o) => new(CommonSettings.Bind(o), o.Double("perplexity"), o.Int("iterations"), o.Int("loading_arrows"));
 }
 
+/// <summary>MNIST-format images: which set, its folder (null: Debian's fashion-mnist), images per class in the sample, training images for the MLP.</summary>
+public sealed record MnistImagesData(string Dataset, string? Folder, int PerClass, int TrainLimit)
+{
+    public static MnistImagesData Bind(Section d) => new(d.String("dataset"), d.StringOrNull("folder"), d.Int("per_class"), d.Int("train_limit"));
+}
+
 /// <summary>
 /// B3 (seed 002): PCA and t-SNE of MNIST-format images on a sample stratified by label, in 2-D (biplot, density
 /// biplot) and 3-D; trustworthiness and 10-NN accuracy of each layout measure how well it keeps neighbours and classes.
@@ -56,6 +62,7 @@ public sealed class ProjectionsKind : IExperimentKind
         new("mlp_sample_accuracy", "accuracy of the trained MLP on the projected test sample"),
     ];
 
+    public object BindData(string dataKind, Section data) => MnistImagesData.Bind(data);
     public object BindOptions(Section options) => ProjectionsOptions.Bind(options);
 
     public void Validate(ExperimentSpec spec, ICollection<SpecError> errors) =>
@@ -63,17 +70,17 @@ public sealed class ProjectionsKind : IExperimentKind
 
     public ExperimentOutput Run(ExperimentSpec spec, RunContext ctx)
     {
-        var d = spec.Data;
-        string set = d.String("dataset");
-        string folder = d.Has("folder") ? d.String("folder") : set == "mnist"
+        var d = spec.DataAs<MnistImagesData>();
+        string set = d.Dataset;
+        string folder = d.Folder ?? (set == "mnist"
             ? throw new DataException("data.dataset 'mnist' needs data.folder: the folder holding t10k-images-idx3-ubyte(.gz) and t10k-labels-idx1-ubyte(.gz)")
-            : Mnist.DebianFashionMnistFolder;
-        int perClass = d.Int("per_class");
+            : Mnist.DebianFashionMnistFolder);
+        int perClass = d.PerClass;
         // The first 10 x (per class) x 3 test images hold enough of every class for the stratified draw.
         var images = Mnist.Load(folder, MnistSplit.Test, set == "mnist" ? Mnist.DigitNames : Mnist.FashionNames, set, Math.Min(10000, perClass * 30));
         var root = new Rng(spec.Seed);
         int[] rows = Sampling.Stratified(images.Labels, perClass * images.ClassNames.Count, root.Fork("sample"));
-        var hidden = ctx.Part("training", () => TrainHidden(spec, Mnist.Load(folder, MnistSplit.Train, images.ClassNames, set, d.Int("train_limit")), images, rows, root,
+        var hidden = ctx.Part("training", () => TrainHidden(spec, Mnist.Load(folder, MnistSplit.Train, images.ClassNames, set, d.TrainLimit), images, rows, root,
             f => ctx.Report("training", f * 0.3)));
         var o = spec.OptionsAs<ProjectionsOptions>();
         var layouts = ctx.Part("projections", () => ProjectionLayouts.Project(o, images, rows, hidden, root, f => ctx.Report("projecting", 0.3 + f * 0.5)));

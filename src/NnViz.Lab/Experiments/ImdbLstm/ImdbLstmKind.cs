@@ -65,6 +65,8 @@ public sealed class ImdbLstmKind : IExperimentKind
         new("probe_gain_hidden", "probe accuracy of the hidden dense layer minus that of the LSTM"),
     ];
 
+    /// <summary>The reviews section as validated: <see cref="ReviewData.Load"/> (Explain) reads it.</summary>
+    public object BindData(string dataKind, Section data) => data;
     public object BindOptions(Section options) => ImdbLstmOptions.Bind(options);
 
     public void Validate(ExperimentSpec spec, ICollection<SpecError> errors) => ImdbLstmChecks.ValidateImdb(spec, errors);
@@ -76,7 +78,7 @@ public sealed class ImdbLstmKind : IExperimentKind
     {
         var o = spec.OptionsAs<ImdbLstmOptions>();
         var root = new Rng(spec.Seed);
-        var data = ReviewData.Load(spec.Data, root);
+        var data = ReviewData.Load(spec.DataAs<Section>(), root);
         ctx.Report("training", 0.02);
         var trained = ctx.Part("training", () => Train(spec, data, root, f => ctx.Report("training", 0.05 + 0.65 * f)));
         for (int e = 0; e < trained.Models.Length; e++)

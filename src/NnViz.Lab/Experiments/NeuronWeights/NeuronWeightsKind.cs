@@ -14,6 +14,12 @@ public sealed record NeuronWeightsOptions(CommonSettings Common, int ShownNeuron
     public static NeuronWeightsOptions Bind(Section o) => new(CommonSettings.Bind(o), o.Int("shown_neurons"), o.String("scale") == "fixed");
 }
 
+/// <summary>MNIST-format images: which set, its folder (null: Debian's fashion-mnist), and how many training and test images are used.</summary>
+public sealed record MnistData(string Dataset, string? Folder, int TrainLimit, int TestLimit)
+{
+    public static MnistData Bind(Section d) => new(d.String("dataset"), d.StringOrNull("folder"), d.Int("train_limit"), d.Int("test_limit"));
+}
+
 /// <summary>
 /// B2 (seed 002): an MLP 784-H-10 on MNIST-format images; after every epoch the first-layer weights (one 28x28
 /// image per hidden neuron), the class templates W1 W2 (each output class's weights projected back to pixels) and
@@ -52,6 +58,7 @@ public sealed class NeuronWeightsKind : IExperimentKind
         new("roughness_at_last_snapshot", "roughness of the weight images at the last snapshot epoch"),
     ];
 
+    public object BindData(string dataKind, Section data) => MnistData.Bind(data);
     public object BindOptions(Section options) => NeuronWeightsOptions.Bind(options);
 
     public void Validate(ExperimentSpec spec, ICollection<SpecError> errors)
@@ -67,7 +74,7 @@ public sealed class NeuronWeightsKind : IExperimentKind
     public ExperimentOutput Run(ExperimentSpec spec, RunContext ctx)
     {
         var o = spec.OptionsAs<NeuronWeightsOptions>();
-        var (train, test, used) = Load(spec.Data);
+        var (train, test, used) = Load(spec.DataAs<MnistData>());
         var frames = ctx.Part("training", () => Train(spec, o, train.ToDataset(), test.ToDataset(), f => ctx.Report("training", f * 0.8)));
         ctx.Report("rendering", 0.85);
         return NeuronWeightsPage.Build(spec, o, ctx, frames, train, test, used, Measure(frames, o.Common.SnapshotEpochs(spec.Epochs), spec.Epochs));
@@ -88,15 +95,15 @@ public sealed class NeuronWeightsKind : IExperimentKind
         };
     }
 
-    internal static (ImageSet Train, ImageSet Test, string Used) Load(Section d)
+    internal static (ImageSet Train, ImageSet Test, string Used) Load(MnistData d)
     {
-        string set = d.String("dataset");
-        string folder = d.Has("folder") ? d.String("folder") : set == "mnist"
+        string set = d.Dataset;
+        string folder = d.Folder ?? (set == "mnist"
             ? throw new DataException("data.dataset 'mnist' needs data.folder: the folder holding train-images-idx3-ubyte(.gz) and the other three IDX files (http://yann.lecun.com/exdb/mnist/)")
-            : Mnist.DebianFashionMnistFolder;
+            : Mnist.DebianFashionMnistFolder);
         var names = set == "mnist" ? Mnist.DigitNames : Mnist.FashionNames;
-        var train = Mnist.Load(folder, MnistSplit.Train, names, set, d.Int("train_limit"));
-        var test = Mnist.Load(folder, MnistSplit.Test, names, set, d.Int("test_limit"));
+        var train = Mnist.Load(folder, MnistSplit.Train, names, set, d.TrainLimit);
+        var test = Mnist.Load(folder, MnistSplit.Test, names, set, d.TestLimit);
         return (train, test, $"{set} ({folder}): first {train.Count} training and {test.Count} test images");
     }
 

@@ -16,6 +16,13 @@ public sealed record OcclusionOptions(CommonSettings Common, int RecordsShown, i
     public static OcclusionOptions Bind(Section o) => new(CommonSettings.Bind(o), o.Int("records_shown"), o.Int("agreement_records"));
 }
 
+/// <summary>Title/abstract records: generated or read from the data folder, how many, and their encoding (words kept, vocabulary).</summary>
+public sealed record TitleAbstractData(bool Generated, string? Folder, int N, int TitleLength, int AbstractLength, int NumWords)
+{
+    public static TitleAbstractData Bind(Section d) => new(d.String("source") == "generated", d.StringOrNull("folder"), d.Int("n"),
+        d.Int("title_length"), d.Int("abstract_length"), d.Int("num_words"));
+}
+
 /// <summary>
 /// D1 (seed 001): a title + abstract classifier (stacked bidirectional LSTMs per input, joined by one dense layer)
 /// explained by the occlusion heatmap (title prefixes x abstract sentence prefixes), the per-word activation display
@@ -52,6 +59,7 @@ public sealed class OcclusionKind : IExperimentKind
         new("occlusion_agreement", "generated data: share of heatmap cells on the side of 0.5 the known rule predicts, over positive test records"),
     ];
 
+    public object BindData(string dataKind, Section data) => TitleAbstractData.Bind(data);
     public object BindOptions(Section options) => OcclusionOptions.Bind(options);
 
     public void Validate(ExperimentSpec spec, ICollection<SpecError> errors)
@@ -83,13 +91,13 @@ public sealed class OcclusionKind : IExperimentKind
     {
         var o = spec.OptionsAs<OcclusionOptions>();
         var root = new Rng(spec.Seed);
-        var d = spec.Data;
-        var corpus = d.String("source") == "generated"
-            ? GeneratedText.TitleAbstracts(root.Fork("data"), d.Int("n"))
-            : DataSets.TitleAbstracts(DataCatalog.ResolveFolder(d.StringOrNull("folder")));
-        int n = Math.Min(corpus.Count, d.Int("n"));
+        var d = spec.DataAs<TitleAbstractData>();
+        var corpus = d.Generated
+            ? GeneratedText.TitleAbstracts(root.Fork("data"), d.N)
+            : DataSets.TitleAbstracts(DataCatalog.ResolveFolder(d.Folder));
+        int n = Math.Min(corpus.Count, d.N);
         int nTest = Math.Max(1, n / 5), nTrain = n - nTest;
-        var inputs = TitleAbstractInputs.Build(Slice(corpus, 0, nTrain), d.Int("title_length"), d.Int("abstract_length"), d.Int("num_words"));
+        var inputs = TitleAbstractInputs.Build(Slice(corpus, 0, nTrain), d.TitleLength, d.AbstractLength, d.NumWords);
         var trained = ctx.Part("training", () => Train(spec, corpus, nTrain, nTest, inputs, root, f => ctx.Report("training", 0.05 + 0.7 * f)));
         File.WriteAllBytes(ctx.Artifacts.FullPath("checkpoints/final.nnvz"), trained.Model);
         ctx.Report("explaining", 0.8);
