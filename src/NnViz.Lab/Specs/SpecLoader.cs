@@ -43,6 +43,10 @@ public static class SpecLoader
             figures.Count > 0 ? figures : kind.FigureIds, options, Claims(top), display, profile.Name, Serialize(root));
         var errors = new List<SpecError>(binder.Errors);
         if (spec.Members.Count > 0 && spec.Members.All(m => m.Layers.Count > 0)) kind.Validate(spec, errors);
+        // Early stopping watches a probe the kind records between epochs (the animator's val_loss / val_accuracy).
+        if (spec.Training.Map("early_stopping") is { } stop && stop.StringOrNull("monitor") is { } monitor && !kind.ProbeIds.Contains(monitor))
+            errors.Add(spec.Training.Error("early_stopping",
+                $"kind '{kind.Kind}' records no '{monitor}' between epochs, so early stopping has nothing to watch (it trains every epoch; remove training.early_stopping)"));
         ClaimChecks.Validate(spec, errors);
         if (errors.Count > 0) throw new SpecException(errors);
         // Valid: bind the typed settings the kind runs on (no string lookups after this point).
