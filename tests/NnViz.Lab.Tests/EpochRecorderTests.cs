@@ -43,7 +43,8 @@ public class EpochRecorderTests
         var model = new ScriptedModel([0.9, 0.5, 0.25]);
         var progress = new List<double>();
         var log = EpochRecorder.Run(model, Rows, Settings(3), null,
-            [Probe.Array("output", c => c.Model.Predict([0f], 1)), Probe.Scalar("twice", c => 2 * c.Array("output")[0]), Probe.Scalar("epoch", c => c.Epoch)],
+            [Probe.Array("output", c => c.Model.Predict([0f], 1)), Probe.Array("scratch", c => [10 * c.Array("output")[0]], keep: false),
+             Probe.Scalar("twice", c => 2 * c.Array("output")[0]), Probe.Scalar("tenfold", c => c.Array("scratch")[0]), Probe.Scalar("epoch", c => c.Epoch)],
             progress.Add);
         Assert.Equal(4, log.Checkpoints);
         Assert.True(double.IsNaN(log.Loss[0]));
@@ -51,6 +52,8 @@ public class EpochRecorderTests
         Assert.Equal([0f, 1f, 2f, 3f], log.Array("output").Select(a => a[0]));
         Assert.Equal([0.0, 2, 4, 6], log.Number("twice")); // a later probe reads an earlier one's value at the same checkpoint
         Assert.Equal([0.0, 1, 2, 3], log.Number("epoch"));
+        Assert.Equal([0.0, 10, 20, 30], log.Number("tenfold"));
+        Assert.False(log.Arrays.ContainsKey("scratch")); // seen by later probes, not kept
         Assert.Equal([1 / 3.0, 2 / 3.0, 1.0], progress);
         Assert.Equal([8, 8, 8], model.BatchSizes);
     }

@@ -116,7 +116,7 @@ public sealed class NeuronWeightsKind : IExperimentKind
         int hidden = member.Layers[0].Units, shown = Math.Min(hidden, o.ShownNeurons);
         Probe[] probes =
         [
-            Probe.Array("first_kernel", c => c.Model.Parameter($"{first}/kernel")), // [784, H], row-major
+            Probe.Array("first_kernel", c => c.Model.Parameter($"{first}/kernel"), keep: false), // [784, H], row-major
             Probe.Array("first_layer_weights", c => WeightImages.NeuronImages(c.Array("first_kernel"), train.Cols, hidden, shown)),
             Probe.Array("class_templates", c => WeightImages.ClassTemplates(c.Array("first_kernel"), c.Model.Parameter($"{output}/kernel"), train.Cols, hidden, 10)),
             Probe.Scalar("roughness", c => WeightImages.Roughness(WeightImages.NeuronImages(c.Array("first_kernel"), train.Cols, hidden, hidden), hidden, 28, 28)),

@@ -22,7 +22,7 @@ public static class EpochRecorder
         options ??= new RecorderOptions();
         var loss = new List<double>();
         var numbers = probes.Where(p => p.Number is not null).ToDictionary(p => p.Name, _ => new List<double>(), StringComparer.Ordinal);
-        var arrays = probes.Where(p => p.Values is not null).ToDictionary(p => p.Name, _ => new List<float[]>(), StringComparer.Ordinal);
+        var arrays = probes.Where(p => p.Values is not null && p.Keep).ToDictionary(p => p.Name, _ => new List<float[]>(), StringComparer.Ordinal);
         var stopping = options.StopOn is not null && settings.EarlyStopping is { } es
             ? new EarlyStopping(es.Patience, higherIsBetter: es.HigherIsBetter) : null;
         void Record(int epoch)
@@ -30,7 +30,11 @@ public static class EpochRecorder
             var at = new Checkpoint(epoch, model);
             foreach (var p in probes)
             {
-                if (p.Values is { } v) arrays[p.Name].Add(at.Arrays[p.Name] = v(at));
+                if (p.Values is { } v)
+                {
+                    var values = at.Arrays[p.Name] = v(at);
+                    if (p.Keep) arrays[p.Name].Add(values);
+                }
                 if (p.Number is { } n) numbers[p.Name].Add(at.Numbers[p.Name] = n(at));
                 p.Effect?.Invoke(at);
             }

@@ -19,10 +19,12 @@ public sealed class Checkpoint(int epoch, ITrainableModel model)
 /// A named measurement taken at every checkpoint: an array (the model's curve on a grid, a layer's activations), a
 /// number (accuracy), or a side effect for what is neither (a model file kept by the kind). Probes only read the
 /// model (<see cref="ITrainableModel.Predict"/> draws nothing random), so they never change how training goes.
+/// An array probe with <see cref="Keep"/> false is seen by the later probes of its checkpoint but not kept in the log.
 /// </summary>
-public sealed record Probe(string Name, Func<Checkpoint, float[]>? Values = null, Func<Checkpoint, double>? Number = null, Action<Checkpoint>? Effect = null)
+public sealed record Probe(string Name, Func<Checkpoint, float[]>? Values = null, Func<Checkpoint, double>? Number = null, Action<Checkpoint>? Effect = null,
+    bool Keep = true)
 {
-    public static Probe Array(string name, Func<Checkpoint, float[]> values) => new(name, Values: values);
+    public static Probe Array(string name, Func<Checkpoint, float[]> values, bool keep = true) => new(name, Values: values, Keep: keep);
     public static Probe Scalar(string name, Func<Checkpoint, double> number) => new(name, Number: number);
     public static Probe Each(string name, Action<Checkpoint> effect) => new(name, Effect: effect);
 }
