@@ -10,9 +10,7 @@ var root = new RootCommand(
     "  nnviz run experiments/poly-fit.yaml           one experiment\n" +
     "  nnviz validate experiments/                   check specs, print every error with file:line:column\n" +
     "  nnviz list                                    the experiments and experiment kinds available");
-foreach (var command in typeof(ICliCommand).Assembly.GetTypes()
-             .Where(t => !t.IsInterface && typeof(ICliCommand).IsAssignableFrom(t))
-             .Select(t => (ICliCommand)Activator.CreateInstance(t)!)
-             .OrderBy(c => c.Order))
-    root.Subcommands.Add(command.Create());
+// Every command, in --help order: a new command is one file in Commands/ and one line here.
+ICliCommand[] commands = [new RunCommand(), new ValidateCommand(), new ListCommand(), new AnimateCommand(), new ReportCommand(), new DataCommand(), new ServeCommand()];
+foreach (var command in commands) root.Subcommands.Add(command.Create());
 return root.Parse(args).Invoke();

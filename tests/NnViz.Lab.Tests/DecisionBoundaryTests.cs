@@ -1,4 +1,6 @@
 using NnViz.Lab.Experiments;
+using NnViz.Lab.Experiments.DecisionBoundary;
+using NnViz.Lab.Experiments.Pipeline;
 
 namespace NnViz.Lab.Tests;
 
@@ -24,8 +26,8 @@ public class DecisionBoundaryTests
     public void AccuracyThresholdsAtOneHalf()
     {
         // 0.5 counts as class 1, as the 0.5 boundary drawn on the page.
-        Assert.Equal(0.75, DecisionBoundaryKind.Accuracy([0.1f, 0.5f, 0.49f, 0.9f], [0, 1, 1, 1]));
-        Assert.Equal(0.0, DecisionBoundaryKind.Accuracy([0.9f, 0.2f], [0, 1]));
+        Assert.Equal(0.75, Accuracy.Binary([0.1f, 0.5f, 0.49f, 0.9f], [0, 1, 1, 1]));
+        Assert.Equal(0.0, Accuracy.Binary([0.9f, 0.2f], [0, 1]));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using NnViz.Data;
 using NnViz.Engine;
-using NnViz.Lab.Experiments.Animator;
+using NnViz.Lab.Experiments.EmbeddingAnimator;
+using NnViz.Lab.Experiments.Pipeline;
 using NnViz.Lab.Runs;
 using NnViz.Lab.Specs;
 using NnViz.Testing;
@@ -41,7 +42,7 @@ public class EmbeddingAnimatorTests
         float[] y = [1, 0, 0, 1];
         double expected = -(Math.Log(0.9f) + Math.Log(1 - 0.2f) + Math.Log(1 - 0.6f) + Math.Log(0.4f)) / 4;
         Assert.Equal(expected, AnimatorTraining.BinaryLoss(p, y), 6);
-        Assert.Equal(0.5, AnimatorTraining.Accuracy(p, y));
+        Assert.Equal(0.5, Accuracy.Binary(p, y));
     }
 
     private static string ToxicSpecOn(string dataLines, string name)

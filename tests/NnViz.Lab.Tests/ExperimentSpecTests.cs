@@ -1,4 +1,5 @@
 using System.Text;
+using NnViz.Lab.Experiments;
 using NnViz.Lab.Runs;
 using NnViz.Testing;
 
@@ -31,6 +32,15 @@ public class ExperimentSpecTests
         var claims = System.Text.Json.JsonSerializer.Deserialize<List<ClaimResult>>(File.ReadAllText(Path.Combine(dir, "claims.json")), ArtifactSink.JsonOptions)!;
         var ciClaims = specs[0].Claims.Where(c => c.Profiles.Contains("ci")).Select(c => c.Id).ToHashSet();
         Assert.All(claims.Where(c => ciClaims.Contains(c.Id)), c => Assert.True(c.Verdict == Verdict.Reproduced, $"claim {c.Id}: {c.Measured}"));
+
+        // Every metric the run measured is one its kind declares (claims may name only those).
+        var metrics = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(Path.Combine(dir, "metrics.json")))!;
+        Assert.NotEmpty(metrics);
+        Assert.All(metrics.Keys, k =>
+        {
+            var (metric, member) = MetricInfo.Parse(k);
+            Assert.True(ExperimentKinds.Declares(specs[0].Kind, metric, member), $"{k} is not declared by kind {specs[0].Kind}");
+        });
 
         var table = new StringBuilder();
         foreach (var c in claims) table.Append($"{c.Id} | {c.Expected} | {c.Measured} | {c.VerdictText}\n");

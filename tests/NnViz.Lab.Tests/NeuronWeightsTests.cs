@@ -1,4 +1,5 @@
 using NnViz.Lab.Experiments;
+using NnViz.Lab.Experiments.NeuronWeights;
 
 namespace NnViz.Lab.Tests;
 

@@ -1,6 +1,7 @@
 using NnViz.Data;
 using NnViz.Engine;
 using NnViz.Lab.Experiments;
+using NnViz.Lab.Experiments.ImageProjections;
 using NnViz.Lab.Runs;
 using NnViz.Lab.Specs;
 

@@ -1,4 +1,4 @@
-using NnViz.Lab.Experiments.Animator;
+using NnViz.Lab.Experiments.EmbeddingAnimator;
 
 namespace NnViz.Lab.Tests;
 

@@ -9,8 +9,6 @@ namespace NnViz.Cli.Commands;
 /// <summary>`nnviz animate a.csv b.csv ...`: one self-contained HTML page animating between the users' own checkpoints (catalogue C6).</summary>
 internal sealed class AnimateCommand : ICliCommand
 {
-    public int Order => 40;
-
     public Command Create()
     {
         var files = new Argument<string[]>("csv") { Description = "checkpoint CSV files in order: an id column, optional label and text columns, the rest numbers", Arity = ArgumentArity.OneOrMore };

@@ -2,11 +2,8 @@ using System.CommandLine;
 
 namespace NnViz.Cli.Commands;
 
-/// <summary>A top-level nnviz command. Implementations are found by reflection, so a new command is one new file.</summary>
+/// <summary>A top-level nnviz command; Program.cs lists every command explicitly, in --help order.</summary>
 internal interface ICliCommand
 {
-    /// <summary>Position in --help (lower first).</summary>
-    int Order { get; }
-
     Command Create();
 }

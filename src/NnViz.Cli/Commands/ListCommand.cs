@@ -8,8 +8,6 @@ namespace NnViz.Cli.Commands;
 
 internal sealed class ListCommand : ICliCommand
 {
-    public int Order => 30;
-
     public Command Create()
     {
         var dir = new Option<string>("--experiments") { Description = "folder of specs", DefaultValueFactory = _ => "experiments" };

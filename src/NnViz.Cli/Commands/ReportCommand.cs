@@ -5,8 +5,6 @@ namespace NnViz.Cli.Commands;
 
 internal sealed class ReportCommand : ICliCommand
 {
-    public int Order => 40;
-
     public Command Create()
     {
         var profile = Common.Profile();

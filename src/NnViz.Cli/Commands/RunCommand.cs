@@ -8,8 +8,6 @@ namespace NnViz.Cli.Commands;
 
 internal sealed class RunCommand : ICliCommand
 {
-    public int Order => 10;
-
     public Command Create()
     {
         var target = new Argument<string>("spec") { Description = "a spec file or a folder of *.yaml specs (e.g. experiments/)" };

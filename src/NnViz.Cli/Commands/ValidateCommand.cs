@@ -6,8 +6,6 @@ namespace NnViz.Cli.Commands;
 
 internal sealed class ValidateCommand : ICliCommand
 {
-    public int Order => 20;
-
     public Command Create()
     {
         var target = new Argument<string>("spec") { Description = "a spec file or a folder of *.yaml specs" };

@@ -1,5 +1,5 @@
 using NnViz.Engine;
-using NnViz.Lab.Experiments.Animator;
+using NnViz.Lab.Experiments.EmbeddingAnimator;
 using NnViz.Projection.Sequences;
 using NnViz.Projection.Tsne;
 using NnViz.Web;

@@ -5,8 +5,9 @@ namespace NnViz.Lab.Experiments;
 
 /// <summary>
 /// One kind of experiment (curve fitting, hidden plane, decision boundary, ...): what its spec may say beyond the
-/// common sections, how to check it, and how to run it. Kinds are found by reflection, so a new kind is one new
-/// file; a new experiment of an existing kind is one new YAML file.
+/// common sections, how to check it, which metrics it measures, and how to run it. Each kind lives in its own folder
+/// under Experiments/ and is listed once in <see cref="ExperimentKinds"/>; a new experiment of an existing kind is one
+/// new YAML file.
 /// </summary>
 public interface IExperimentKind
 {
@@ -28,23 +29,18 @@ public interface IExperimentKind
     /// <summary>Probe ids a spec may list under <c>record.probes:</c>.</summary>
     IReadOnlyList<string> ProbeIds { get; }
 
+    /// <summary>Every metric the kind can emit (claims may name only these).</summary>
+    IReadOnlyList<MetricInfo> Metrics { get; }
+
+    /// <summary>The kind's typed data record from the validated <c>data:</c> section of the given data kind (called once the spec is valid).</summary>
+    object BindData(string dataKind, Section data);
+
+    /// <summary>The kind's typed options record from the validated <c>options:</c> section (called once the spec is valid).</summary>
+    object BindOptions(Section options);
+
     /// <summary>Checks that need the whole spec (shape mismatches, loss vs output activation); adds errors.</summary>
     void Validate(ExperimentSpec spec, ICollection<SpecError> errors);
 
-    /// <summary>Trains, records, projects and renders; writes artifacts through the context; returns page blocks and metrics.</summary>
+    /// <summary>Trains, records and measures; then renders the page through the context; returns page blocks and metrics.</summary>
     ExperimentOutput Run(ExperimentSpec spec, RunContext context);
-}
-
-/// <summary>The registry of experiment kinds in this assembly.</summary>
-public static class ExperimentKinds
-{
-    private static readonly Lazy<IReadOnlyDictionary<string, IExperimentKind>> All = new(() =>
-        typeof(IExperimentKind).Assembly.GetTypes()
-            .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IExperimentKind).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
-            .Select(t => (IExperimentKind)Activator.CreateInstance(t)!)
-            .ToDictionary(k => k.Kind, StringComparer.Ordinal));
-
-    public static IReadOnlyDictionary<string, IExperimentKind> ByName => All.Value;
-
-    public static IReadOnlyList<string> Names => [.. All.Value.Keys.Order(StringComparer.Ordinal)];
 }

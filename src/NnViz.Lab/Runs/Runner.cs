@@ -27,8 +27,10 @@ public sealed record RunSummary(string Name, string Title, string Summary, strin
 /// kind into a staging folder, judge the claims, render the page, commit to the store, and publish to the report
 /// folder. Invalid specs never reach this class (see <see cref="ValidateAll"/>), so they write nothing.
 /// </summary>
-public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progress = null)
+public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progress = null, KindRegistry? kinds = null)
 {
+    private readonly KindRegistry _kinds = kinds ?? ExperimentKinds.Default;
+
     public Profile Profile { get; } = Profile.Load(options.ConfigsDir, options.ProfileName);
 
     /// <summary>Spec files: the file itself, or every *.yaml under a folder in ordinal order.</summary>
@@ -47,7 +49,7 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
         var others = ProfileValidation.All(options.ConfigsDir);
         foreach (var f in files)
         {
-            var (spec, found) = ProfileValidation.Load(f, Profile, others);
+            var (spec, found) = ProfileValidation.Load(f, Profile, others, _kinds);
             if (spec is not null) specs.Add(spec);
             errors.AddRange(found);
         }
@@ -103,7 +105,7 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
         if (Directory.Exists(staging)) Directory.Delete(staging, true);
         var sink = new ArtifactSink(staging);
         var context = new RunContext(sink, store.PartsDir(entry), Prefixed(stagePrefix), spec.Name);
-        var output = ExperimentKinds.ByName[spec.Kind].Run(spec, context);
+        var output = _kinds.ByName[spec.Kind].Run(spec, context);
         var runs = new List<(ulong Seed, IReadOnlyDictionary<string, double> Metrics)> { (spec.Seed, output.Metrics) };
         for (int i = 1; i < seeds; i++) runs.Add(SeedMetrics(spec, store, i, seeds));
         var claims = SeedVerdicts.Evaluate(spec, runs, standIn: output.GeneratedData);
@@ -123,7 +125,7 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
     private (ulong Seed, IReadOnlyDictionary<string, double> Metrics) SeedMetrics(ExperimentSpec spec, RunStore store, int i, int seeds)
     {
         ulong seed = spec.Seed + (ulong)i;
-        var variant = SpecLoader.Load(spec.File, Profile,
+        var variant = SpecLoader.Load(spec.File, Profile, _kinds,
             [("training.seed", new YamlDotNet.RepresentationModel.YamlScalarNode(seed.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
         string key = RunStore.Hash(variant.EffectiveText, variant.Profile, RunStore.CodeVersion);
         string entry = store.EntryDir(variant.Name, key);

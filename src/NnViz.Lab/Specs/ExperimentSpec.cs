@@ -18,8 +18,10 @@ public sealed record ClaimSpec(
     string? OtherMetric, double Factor, string? Is, IReadOnlyList<string> Profiles, SourceLocation Where, double? Tolerance = null);
 
 /// <summary>
-/// A validated experiment spec with its profile applied. Kind-specific sections (data, options) stay as
-/// validated <see cref="Section"/>s read by the experiment kind; everything else is typed.
+/// A validated experiment spec with its profile applied. The sections stay as validated <see cref="Section"/>s
+/// (with the location of every value, for the whole-spec checks); once every check has passed, the loader binds the
+/// typed settings a kind runs on: <see cref="Train"/>, <see cref="OptimizerSettings"/>, <see cref="Recording"/> and
+/// the kind's own data and options records (<see cref="DataAs{T}"/>, <see cref="OptionsAs{T}"/>).
 /// </summary>
 public sealed record ExperimentSpec(
     string Name, string Title, string Description, string Kind, string? Source,
@@ -28,8 +30,24 @@ public sealed record ExperimentSpec(
     Section Options, IReadOnlyList<ClaimSpec> Claims, string File, string Profile, string EffectiveText,
     IReadOnlyList<SetupChange>? Differences = null)
 {
-    public int Epochs => Training.Int("epochs");
-    public int BatchSize => Training.Int("batch_size");
-    public ulong Seed => (ulong)Training.Int("seed");
+    public TrainingSettings Train { get; init; } = null!;
+    public NnViz.Engine.Training.OptimizerSettings OptimizerSettings { get; init; } = null!;
+    public RecordSettings Recording { get; init; } = null!;
+
+    /// <summary>The kind's options record, bound by <c>IExperimentKind.BindOptions</c> after validation.</summary>
+    public object KindOptions { get; init; } = null!;
+
+    /// <summary>The kind's data record, bound by <c>IExperimentKind.BindData</c> after validation.</summary>
+    public object KindData { get; init; } = null!;
+
+    public T DataAs<T>() where T : class => KindData as T
+        ?? throw new InvalidOperationException($"spec '{Name}': data is {KindData?.GetType().Name ?? "not bound"}, not {typeof(T).Name}");
+
+    public T OptionsAs<T>() where T : class => KindOptions as T
+        ?? throw new InvalidOperationException($"spec '{Name}': options are {KindOptions?.GetType().Name ?? "not bound"}, not {typeof(T).Name}");
+
+    public int Epochs => Train.Epochs;
+    public int BatchSize => Train.BatchSize;
+    public ulong Seed => Train.Seed;
     public bool Wants(string figure) => Figures.Contains(figure);
 }

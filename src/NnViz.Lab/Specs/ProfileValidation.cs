@@ -1,3 +1,4 @@
+using NnViz.Lab.Experiments;
 using NnViz.Lab.Runs;
 
 namespace NnViz.Lab.Specs;
@@ -14,16 +15,17 @@ public static class ProfileValidation
     /// Returns the spec (null when invalid) and every error: those of the profile in use as they are, those that
     /// only another profile shows with "(profile NAME)" added.
     /// </summary>
-    public static (ExperimentSpec? Spec, IReadOnlyList<SpecError> Errors) Load(string file, Profile profile, IEnumerable<Profile> others)
+    public static (ExperimentSpec? Spec, IReadOnlyList<SpecError> Errors) Load(string file, Profile profile, IEnumerable<Profile> others,
+        KindRegistry? kinds = null)
     {
         var errors = new List<SpecError>();
         ExperimentSpec? spec = null;
-        try { spec = SpecLoader.Load(file, profile); }
+        try { spec = SpecLoader.Load(file, profile, kinds); }
         catch (SpecException e) { errors.AddRange(e.Errors); }
         var seen = errors.Select(Key).ToHashSet();
         foreach (var other in others.Where(p => p.Name != profile.Name).Prepend(AsWritten))
         {
-            try { SpecLoader.Load(file, other); }
+            try { SpecLoader.Load(file, other, kinds); }
             catch (SpecException e)
             {
                 foreach (var err in e.Errors.Where(x => seen.Add(Key(x))))

@@ -14,57 +14,23 @@ public static class SpecLoader
 {
     /// <param name="extra">overrides applied after the profile's, e.g. <c>training.seed</c> for the further seeds of
     /// <c>--seeds N</c>; they appear in the spec's differences as set by <paramref name="extraSource"/>.</param>
-    public static ExperimentSpec Load(string file, Profile profile,
+    public static ExperimentSpec Load(string file, Profile profile, KindRegistry? kinds = null,
         IReadOnlyList<(string Path, YamlNode Value)>? extra = null, string extraSource = "--seeds")
     {
+        kinds ??= ExperimentKinds.Default;
         string display = Profile.Display(file);
         if (!File.Exists(file))
             throw new SpecException([new SpecError(display, 1, 1, "", "spec file not found")]);
         YamlMappingNode root = Parse(file, display);
         var origin = new Dictionary<YamlNode, string>(ReferenceEqualityComparer.Instance);
         var binder = new SchemaBinder(n => origin.TryGetValue(n, out var f) ? f : display);
-
-        string name = (root.Children.TryGetValue(new YamlScalarNode("name"), out var n) ? (n as YamlScalarNode)?.Value : null) ?? "";
-        // A spec may scale itself per profile (profiles: {quick: {training.epochs: 30}}); the profile file's own
-        // entries for the experiment come after and win, so a user can retune without editing specs.
-        var own = root.Children.TryGetValue(new YamlScalarNode("profiles"), out var pn) && pn is YamlMappingNode pm
-            && pm.Children.TryGetValue(new YamlScalarNode(profile.Name), out var mine) && mine is YamlMappingNode mm
-            ? mm.Children.Select(kv => (((YamlScalarNode)kv.Key).Value ?? "", kv.Value)).ToList()
-            : [];
-        var changes = new List<SetupChange>();
-        ProfileOverrides.Apply(root, own, display, origin, binder, changes);
-        ProfileOverrides.Apply(root, profile.OverridesFor(name), profile.File, origin, binder, changes);
+        var changes = ApplyProfiles(root, profile, display, origin, binder);
         if (extra is not null) ProfileOverrides.Apply(root, extra, extraSource, origin, binder, changes);
 
-        var top = binder.Bind(root, SpecSchemas.Top(ExperimentKinds.Names), "");
-        if (binder.Errors.Count > 0 && !top.Has("kind")) throw new SpecException(binder.Errors);
+        var top = binder.Bind(root, SpecSchemas.Top(kinds.Names), "");
         if (!top.Has("kind")) throw new SpecException(binder.Errors);
-        var kind = ExperimentKinds.ByName[top.String("kind")];
-
-        // Kind-specific sections.
-        Section data = new("data", top.Where("data"));
-        string dataKind = "";
-        if (top.Raw("data") is YamlMappingNode dataNode)
-        {
-            dataKind = (dataNode.Children.TryGetValue(new YamlScalarNode("kind"), out var dk) ? (dk as YamlScalarNode)?.Value : null) ?? "";
-            if (kind.DataSchemas.TryGetValue(dataKind, out var dataSchema))
-                data = binder.Bind(dataNode, dataSchema, "data");
-            else
-                binder.Report(dk ?? dataNode, "data.kind", $"expected one of {string.Join(", ", kind.DataSchemas.Keys)} for kind '{kind.Kind}', received '{dataKind}'"
-                    + SchemaBinder.Suggest(dataKind, kind.DataSchemas.Keys));
-        }
-        else if (top.Raw("data") is YamlNode bad)
-            binder.Report(bad, "data", $"expected a mapping with 'kind' and its parameters, received {SchemaBinder.Describe(bad)}");
-
-        Section options = top.Raw("options") is YamlNode optNode
-            ? binder.Bind(optNode, kind.OptionsSchema, "options")
-            : binder.Bind(new YamlMappingNode(), kind.OptionsSchema, "options");
-
-        var record = top.Map("record") ?? binder.Bind(new YamlMappingNode(), SpecSchemas.Record, "record");
-        foreach (var (probe, i) in record.Strings("probes").Select((p, i) => (p, i)))
-            if (!kind.ProbeIds.Contains(probe))
-                binder.Report(new SpecError(record.Where("probes").File, record.Where("probes").Line, record.Where("probes").Column,
-                    $"record.probes[{i}]", $"unknown probe '{probe}' for kind '{kind.Kind}' (expected one of {string.Join(", ", kind.ProbeIds)})"));
+        var kind = kinds.ByName[top.String("kind")];
+        var (dataKind, data, options, record) = KindSections(top, kind, binder);
         var figures = top.Strings("figures");
         foreach (var (fig, i) in figures.Select((f, i) => (f, i)))
             if (!kind.FigureIds.Contains(fig))
@@ -81,9 +47,62 @@ public static class SpecLoader
             figures.Count > 0 ? figures : kind.FigureIds, options, Claims(top), display, profile.Name, Serialize(root), changes);
         var errors = new List<SpecError>(binder.Errors);
         if (spec.Members.Count > 0 && spec.Members.All(m => m.Layers.Count > 0)) kind.Validate(spec, errors);
+        // Early stopping watches a probe the kind records between epochs (the animator's val_loss / val_accuracy).
+        if (spec.Training.Map("early_stopping") is { } stop && stop.StringOrNull("monitor") is { } monitor && !kind.ProbeIds.Contains(monitor))
+            errors.Add(spec.Training.Error("early_stopping",
+                $"kind '{kind.Kind}' records no '{monitor}' between epochs, so early stopping has nothing to watch (it trains every epoch; remove training.early_stopping)"));
         ClaimChecks.Validate(spec, errors);
         if (errors.Count > 0) throw new SpecException(errors);
-        return spec;
+        // Valid: bind the typed settings the kind runs on (no string lookups after this point).
+        return spec with
+        {
+            Train = TrainingSettings.Bind(spec.Training), OptimizerSettings = OptimizerBinding.Bind(spec.Optimizer),
+            Recording = RecordSettings.Bind(record), KindOptions = kind.BindOptions(options), KindData = kind.BindData(dataKind, data),
+        };
+    }
+
+    /// <summary>
+    /// A spec may scale itself per profile (profiles: {quick: {training.epochs: 30}}); the profile file's own entries
+    /// for the experiment come after and win, so a user can retune without editing specs.
+    /// </summary>
+    /// <returns>every override applied, with the value it replaced: the run's differences from the spec as written.</returns>
+    private static List<SetupChange> ApplyProfiles(YamlMappingNode root, Profile profile, string display, Dictionary<YamlNode, string> origin, SchemaBinder binder)
+    {
+        string name = (root.Children.TryGetValue(new YamlScalarNode("name"), out var n) ? (n as YamlScalarNode)?.Value : null) ?? "";
+        var own = root.Children.TryGetValue(new YamlScalarNode("profiles"), out var pn) && pn is YamlMappingNode pm
+            && pm.Children.TryGetValue(new YamlScalarNode(profile.Name), out var mine) && mine is YamlMappingNode mm
+            ? mm.Children.Select(kv => (((YamlScalarNode)kv.Key).Value ?? "", kv.Value)).ToList()
+            : [];
+        var changes = new List<SetupChange>();
+        ProfileOverrides.Apply(root, own, display, origin, binder, changes);
+        ProfileOverrides.Apply(root, profile.OverridesFor(name), profile.File, origin, binder, changes);
+        return changes;
+    }
+
+    /// <summary>The sections the kind defines: data (by its data kind), options, and record with the kind's probe ids.</summary>
+    private static (string DataKind, Section Data, Section Options, Section Record) KindSections(Section top, IExperimentKind kind, SchemaBinder binder)
+    {
+        Section data = new("data", top.Where("data"));
+        string dataKind = "";
+        if (top.Raw("data") is YamlMappingNode dataNode)
+        {
+            dataKind = (dataNode.Children.TryGetValue(new YamlScalarNode("kind"), out var dk) ? (dk as YamlScalarNode)?.Value : null) ?? "";
+            if (kind.DataSchemas.TryGetValue(dataKind, out var dataSchema))
+                data = binder.Bind(dataNode, dataSchema, "data");
+            else
+                binder.Report(dk ?? dataNode, "data.kind", $"expected one of {string.Join(", ", kind.DataSchemas.Keys)} for kind '{kind.Kind}', received '{dataKind}'"
+                    + SchemaBinder.Suggest(dataKind, kind.DataSchemas.Keys));
+        }
+        else if (top.Raw("data") is YamlNode bad)
+            binder.Report(bad, "data", $"expected a mapping with 'kind' and its parameters, received {SchemaBinder.Describe(bad)}");
+
+        var options = binder.Bind(top.Raw("options") as YamlNode ?? new YamlMappingNode(), kind.OptionsSchema, "options");
+        var record = top.Map("record") ?? binder.Bind(new YamlMappingNode(), SpecSchemas.Record, "record");
+        foreach (var (probe, i) in record.Strings("probes").Select((p, i) => (p, i)))
+            if (!kind.ProbeIds.Contains(probe))
+                binder.Report(new SpecError(record.Where("probes").File, record.Where("probes").Line, record.Where("probes").Column,
+                    $"record.probes[{i}]", $"unknown probe '{probe}' for kind '{kind.Kind}' (expected one of {string.Join(", ", kind.ProbeIds)})"));
+        return (dataKind, data, options, record);
     }
 
     private static YamlMappingNode Parse(string file, string display)

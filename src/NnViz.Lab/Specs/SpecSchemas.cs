@@ -1,3 +1,5 @@
+using NnViz.Lab.Experiments.Pipeline;
+
 namespace NnViz.Lab.Specs;
 
 /// <summary>The schemas of the common spec sections (the kind-specific ones live with each data source and experiment kind).</summary>
@@ -44,6 +46,7 @@ public static class SpecSchemas
         new Field("batch_size", FieldType.Int, "minibatch size") { Required = true, Rule = Rules.AtLeast(1) },
         new Field("shuffle", FieldType.Bool, "reshuffle every epoch") { Default = true },
         new Field("seed", FieldType.Int, "seed of every random stream") { Required = true, Rule = Rules.AtLeast(0) },
+        new Field("engine", FieldType.String, "training engine (native: NnViz.Engine)") { Default = "native", OneOf = Engines.Names },
         new Field("early_stopping", FieldType.Map, "stop when validation stops improving") { Nested = EarlyStopping });
 
     public static readonly Schema Record = new("record",

@@ -1,46 +1,28 @@
 using NnViz.Engine;
 using NnViz.Engine.Nn;
 using NnViz.Engine.Training;
+using NnViz.Lab.Experiments.Pipeline;
 using NnViz.Lab.Specs;
 
 namespace NnViz.Lab.Experiments.Common;
 
-/// <summary>Turns the spec's model, loss and optimizer sections into engine objects (Keras defaults throughout).</summary>
+/// <summary>Turns the spec's model, loss and optimizer into a trainable model of the spec's engine (Keras defaults throughout).</summary>
 public static class ModelFactory
 {
     public static LayerSpec ToEngine(LayerDecl l, int vocabSize = 0) => new(
         l.Kind switch { "pool" => l.Mode == "max" ? "global_max_pooling1d" : "global_average_pooling1d", var k => k },
         l.Name, l.Units, l.Activation, l.Rate, vocabSize, l.ReturnSequences, l.Trainable, MaskZero: l.Kind == "embedding", l.Merge);
 
-    /// <summary>Builds a member's network; its initial weights come from rng.Fork("model/{member}").</summary>
-    public static Sequential Build(ModelMember member, int inputDim, Rng root, int vocabSize = 0)
-    {
-        var model = Sequential.Build(inputDim, member.Layers.Select(l => ToEngine(l, vocabSize)).ToList(), root.Fork($"model/{member.Name}"));
-        model.Compute = ComputeOptions.Default;
-        return model;
-    }
+    /// <summary>The engine recipe of a member: its layers, the spec's loss and optimizer.</summary>
+    public static ModelRecipe Recipe(ExperimentSpec spec, ModelMember member, int inputWidth, int vocabSize = 0) =>
+        new(inputWidth, [.. member.Layers.Select(l => ToEngine(l, vocabSize))], spec.Loss, spec.OptimizerSettings);
 
-    public static ILoss Loss(ExperimentSpec spec) => spec.Loss switch
-    {
-        "mse" => new Mse(),
-        "binary_crossentropy" => new BinaryCrossEntropy(fromLogits: false),
-        _ => new SoftmaxCrossEntropy(fromLogits: false),
-    };
+    /// <summary>Builds a member's network on the spec's engine; its initial weights come from rng.Fork("model/{member}").</summary>
+    public static ITrainableModel Build(ExperimentSpec spec, ModelMember member, int inputWidth, Rng root, int vocabSize = 0) =>
+        Engines.ByName(spec.Train.Engine).Build(Recipe(spec, member, inputWidth, vocabSize), root.Fork($"model/{member.Name}"));
 
-    public static IOptimizer Optimizer(ExperimentSpec spec, IReadOnlyList<Parameter> parameters)
-    {
-        var o = spec.Optimizer;
-        double lr = o.Double("learning_rate");
-        return o.String("kind") switch
-        {
-            "sgd" => new Sgd(parameters, lr, o.Double("momentum"), o.Bool("nesterov")),
-            "adam" => new Adam(parameters, lr),
-            _ => new RmsProp(parameters, lr),
-        };
-    }
-
-    public static TrainOptions? TrainOptions(ExperimentSpec spec) =>
-        spec.Optimizer.Has("clip_norm") ? new TrainOptions(ClipNorm: spec.Optimizer.Double("clip_norm")) : null;
+    /// <summary>The stream that reshuffles the training rows every epoch (null when training.shuffle is false).</summary>
+    public static Rng? Shuffle(ExperimentSpec spec, Rng root, string stream) => spec.Train.Shuffle ? root.Fork(stream) : null;
 
     /// <summary>Common whole-spec checks for dense networks on numeric data: only dense layers, output width matches the target.</summary>
     public static void ValidateDense(ExperimentSpec spec, int outputUnits, ICollection<SpecError> errors, string? outputActivation = null)

@@ -41,14 +41,4 @@ public static class Publish
         string html = FlipbookPlayer.Html($"anim-{id}", animation.Title, frames, animation.FramesPerSecond, caption);
         return new AnimationBlock(animation.Title, html, caption, links);
     }
-
-    /// <summary>Epochs to show side by side: the spec's list clipped to the run, else first, middle-ish and last.</summary>
-    public static IReadOnlyList<int> SnapshotEpochs(NnViz.Lab.Specs.ExperimentSpec spec)
-    {
-        int last = spec.Epochs;
-        var wanted = spec.Options.Has("snapshot_epochs")
-            ? spec.Options.Ints("snapshot_epochs").Select(e => (int)e)
-            : [1, Math.Max(1, last / 5), last];
-        return wanted.Select(e => Math.Clamp(e, 1, last)).Distinct().Order().ToList();
-    }
 }

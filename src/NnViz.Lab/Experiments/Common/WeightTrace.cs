@@ -1,4 +1,5 @@
-using NnViz.Engine.Nn;
+using NnViz.Engine.Training;
+using NnViz.Lab.Experiments.Pipeline;
 using NnViz.Lab.Runs;
 
 namespace NnViz.Lab.Experiments.Common;
@@ -9,18 +10,22 @@ namespace NnViz.Lab.Experiments.Common;
 /// </summary>
 public sealed class WeightTrace
 {
+    public const string ProbeName = "weights";
+
     public List<float[]> Checkpoints { get; init; } = [];
     public List<string> Names { get; init; } = [];
     public List<int[]> Shapes { get; init; } = [];
 
-    public static WeightTrace For(IReadOnlyList<Parameter> parameters) => new()
-    {
-        Names = [.. parameters.Select(p => p.Name)],
-        Shapes = [.. parameters.Select(p => p.Shape)],
-    };
+    /// <summary>The probe recording all parameters at every checkpoint.</summary>
+    public static Probe Probe() => Pipeline.Probe.Array(ProbeName, c => [.. c.Model.Parameters().SelectMany(p => p.Values)]);
 
-    public void Record(IReadOnlyList<Parameter> parameters) =>
-        Checkpoints.Add([.. parameters.SelectMany(p => p.Value)]);
+    /// <summary>The trace of a recorded run (null when the probe did not run).</summary>
+    public static WeightTrace? From(TrainingLog log, ITrainableModel model)
+    {
+        if (!log.Arrays.TryGetValue(ProbeName, out var checkpoints)) return null;
+        var ps = model.Parameters();
+        return new WeightTrace { Checkpoints = [.. checkpoints], Names = [.. ps.Select(p => p.Name)], Shapes = [.. ps.Select(p => p.Shape)] };
+    }
 
     public void Write(ArtifactSink sink, string member)
     {
