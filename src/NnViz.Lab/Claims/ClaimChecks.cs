@@ -44,7 +44,9 @@ public sealed record ClaimResult(string Id, string Text, string Expected, string
 /// </summary>
 public static class ClaimChecks
 {
-    public static void Validate(ExperimentSpec spec, ICollection<SpecError> errors) => ClaimValidation.Validate(spec, errors);
+    /// <param name="declared">the metrics the spec's kind can emit: a claim naming another metric is an error.</param>
+    public static void Validate(ExperimentSpec spec, ICollection<SpecError> errors, IReadOnlyList<Experiments.MetricInfo>? declared = null) =>
+        ClaimValidation.Validate(spec, errors, declared);
 
     public static string Key(string metric, string? member) => member is null ? metric : $"{metric}[{member}]";
 
