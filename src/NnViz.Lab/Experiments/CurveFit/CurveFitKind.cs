@@ -55,6 +55,7 @@ public sealed class CurveFitKind : IExperimentKind
         new("mean_test_mse", "test MSE averaged over epochs 1..n (lower = converged sooner)", MetricScope.PerMember),
         new("low_x_mse", "test MSE where x is below options.low_x_below, after the last epoch", MetricScope.PerMember),
         new("final_train_loss", "mean training loss of the last epoch", MetricScope.PerMember),
+        new("first_epoch_loss", "mean training loss of epoch 1 (with final_train_loss: did training lower the loss?)", MetricScope.PerMember),
     ];
 
     public object BindData(string dataKind, Section data) => PolynomialData.Bind(data);
@@ -84,6 +85,7 @@ public sealed class CurveFitKind : IExperimentKind
             metrics[Format.Key("mean_test_mse", m.Name)] = m.TestMse.Skip(1).Average();
             metrics[Format.Key("low_x_mse", m.Name)] = m.LowXMse[epochs];
             metrics[Format.Key("final_train_loss", m.Name)] = m.TrainLoss[epochs];
+            metrics[Format.Key("first_epoch_loss", m.Name)] = m.TrainLoss[1];
         }
         return metrics;
     }

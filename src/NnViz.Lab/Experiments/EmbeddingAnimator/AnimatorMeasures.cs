@@ -9,7 +9,8 @@ namespace NnViz.Lab.Experiments.EmbeddingAnimator;
 public sealed record MemberMeasures(AnimatorRun Run, IReadOnlyList<ProjectedSequence> Layouts, SeparationByEpoch Separation, IReadOnlyList<HardExample>? Hard);
 
 /// <summary>Word drift (C5): the before/after word layout, each chosen word's neighbours, and the lexicon's neighbour share.</summary>
-public sealed record DriftMeasures(PointCloudData Data, IReadOnlyList<WordNeighbours> Neighbours, LexiconShare? Share, int K);
+public sealed record DriftMeasures(PointCloudData Data, IReadOnlyList<WordNeighbours> Neighbours, LexiconShare? Share, int K,
+    IReadOnlyList<PairDrift> Pairs);
 
 /// <summary>Everything the embedding-animator page shows, measured before it is drawn, with the metrics.</summary>
 public sealed record AnimatorMeasures(IReadOnlyList<MemberMeasures> Members, ProjectedSequence? Comparison, DriftMeasures? Drift, int Colour,
@@ -31,6 +32,8 @@ public sealed record AnimatorMeasures(IReadOnlyList<MemberMeasures> Members, Pro
             Metric("silhouette_last", sep.Silhouette[^1]);
             Metric("epochs_run", run.StoppedAfter);
             Metric("final_val_accuracy", run.ValAccuracy[^1]);
+            Metric("first_epoch_loss", run.TrainLoss[0]);      // the animator records trained epochs only: index 0 = epoch 1
+            Metric("final_train_loss", run.TrainLoss[^1]);
             foreach (var s in seqs)
             {
                 Metric($"stability_{s.Name}", s.Stability);
@@ -58,6 +61,12 @@ public sealed record AnimatorMeasures(IReadOnlyList<MemberMeasures> Members, Pro
             metrics["toxic_neighbour_share_after"] = share.After;
             metrics["toxic_neighbour_base_rate"] = share.BaseRate;
         }
+        if (drift is not null && o.DriftPairs.Count > 0)
+        {
+            metrics["drift_pairs_measured"] = drift.Pairs.Count;
+            // No pair in the vocabulary: NaN, so the claim reads "not measured", never "reproduced".
+            metrics["drift_pairs_closer"] = drift.Pairs.Count == 0 ? double.NaN : drift.Pairs.Count(p => p.Closer) / (double)drift.Pairs.Count;
+        }
         return new AnimatorMeasures(members, comparison, drift, colour, metrics);
     }
 
@@ -76,6 +85,6 @@ public sealed record AnimatorMeasures(IReadOnlyList<MemberMeasures> Members, Pro
         const int k = 5;
         var lexicon = o.DriftColour == "toxic_lexicon" ? WordDriftLexicon.ToxicWords() : null;
         var ((data, nbs), share) = WordDrift.Build(run, task.Vocabulary, o.DriftWords, o.DriftTopWords, k, o, rng, lexicon);
-        return new DriftMeasures(data, nbs, share, k);
+        return new DriftMeasures(data, nbs, share, k, PairDrifts.Measure(run, task.Vocabulary, o.DriftPairs));
     }
 }

@@ -52,6 +52,7 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
         new Field("pretrained", FieldType.String, "initialise the embedding from word vectors in the data folder") { Default = "none", OneOf = ["none", "glove"] },
         new Field("vectors_folder", FieldType.String, "data folder for the word vectors (default NNVIZ_DATA, then ./data)"),
         new Field("drift_words", FieldType.StringList, "words whose vectors and neighbours are followed (C5)"),
+        new Field("drift_pairs", FieldType.StringList, "word pairs ('food ramen') whose cosine similarity before and after training is measured (C5's 'closer' claims)"),
         new Field("drift_colour", FieldType.String, "word-drift colouring: the chosen words, or also the generated toxic corpus's toxic lexicon (measures toxic words' toxic neighbours)") { Default = "chosen", OneOf = ["chosen", "toxic_lexicon"] },
         new Field("drift_top_words", FieldType.Int, "most frequent words drawn in the drift animation") { Default = 300L, Rule = Rules.AtLeast(10) },
         new Field("marked_points", FieldType.Int, "points lettered on the last epoch (C3)") { Default = 12L, Rule = Rules.AtLeast(0) });
@@ -70,6 +71,8 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
         new("silhouette_last", "silhouette of the colour label's classes after the last epoch run", MetricScope.PerMemberOfFamily),
         new("epochs_run", "epochs trained before early stopping (or all)", MetricScope.PerMemberOfFamily),
         new("final_val_accuracy", "validation accuracy (averaged over labels) after the last epoch run", MetricScope.PerMemberOfFamily),
+        new("first_epoch_loss", "mean training loss of epoch 1", MetricScope.PerMemberOfFamily),
+        new("final_train_loss", "mean training loss of the last epoch run (with first_epoch_loss: did training lower the loss?)", MetricScope.PerMemberOfFamily),
         .. LayoutNames.SelectMany(l => new MetricInfo[]
         {
             new($"stability_{l}", $"temporal stability of the {l} layout (data motion vs screen motion, 1 = faithful)", MetricScope.PerMemberOfFamily),
@@ -84,6 +87,8 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
         new("toxic_neighbour_share_before", "word drift (C5): mean share of toxic words among a toxic word's nearest words before training"),
         new("toxic_neighbour_share_after", "word drift (C5): the same share after training"),
         new("toxic_neighbour_base_rate", "word drift (C5): the share expected by chance"),
+        new("drift_pairs_closer", "word drift (C5): share of the options.drift_pairs found in the vocabulary whose cosine similarity rose with training"),
+        new("drift_pairs_measured", "word drift (C5): how many of options.drift_pairs were found in the vocabulary"),
     ];
 
     public object BindData(string dataKind, Section data) => TextData.Bind(dataKind, data);

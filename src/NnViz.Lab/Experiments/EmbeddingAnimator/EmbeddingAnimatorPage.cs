@@ -94,7 +94,7 @@ internal static class EmbeddingAnimatorPage
     /// <summary>C5: the word-vector drift player and the neighbour table, appended.</summary>
     private static List<PageBlock> Drift(ExperimentSpec spec, AnimatorOptions o, DriftMeasures drift)
     {
-        var (data, nbs, share, k) = drift;
+        var (data, nbs, share, k, pairs) = drift;
         string shareText = share is null ? "" :
             $"\n\nWords are coloured by the generated corpus's toxic lexicon ({share.Words} of the {data.Ids.Count} drawn words are toxic). " +
             $"Of each toxic word's {k} nearest words (cosine), on average {Num(share.Before)} are toxic before training and {Num(share.After)} after " +
@@ -107,7 +107,20 @@ internal static class EmbeddingAnimatorPage
             new TableBlock("Nearest words before and after training (cosine)", ["word", $"{k} nearest before", $"{k} nearest after", "kept"],
                 nbs.Select(w => (IReadOnlyList<string>)[w.Word, string.Join(", ", w.Before), string.Join(", ", w.After), Num(w.Overlap)]).ToList(),
                 "Kept: the fraction of a word's nearest neighbours that are still among them after training (1 = its neighbourhood did not change)."),
+            .. PairsTable(o, pairs),
         ];
+    }
+
+    /// <summary>"Closer" measured: each listed pair's cosine similarity before and after training.</summary>
+    private static IEnumerable<PageBlock> PairsTable(AnimatorOptions o, IReadOnlyList<PairDrift> pairs)
+    {
+        if (o.DriftPairs.Count == 0) yield break;
+        var missing = o.DriftPairs.Select(PairDrifts.Split).Where(p => !pairs.Any(x => x.A == p.A && x.B == p.B)).Select(p => $"{p.A}–{p.B}").ToList();
+        yield return new TableBlock("Word pairs: cosine similarity before and after training",
+            ["pair", "before", "after", "closer?"],
+            pairs.Select(p => (IReadOnlyList<string>)[$"{p.A} – {p.B}", Num(p.Before), Num(p.After), p.Closer ? "yes" : "no"]).ToList(),
+            "\"Closer\" is measured as a rise of the cosine similarity of the two words' vectors." +
+            (missing.Count > 0 ? $" Not in this corpus's vocabulary, so not measured: {string.Join(", ", missing)}." : ""));
     }
 
     private static string Missing(AnimatorOptions o, IReadOnlyList<WordNeighbours> nbs)

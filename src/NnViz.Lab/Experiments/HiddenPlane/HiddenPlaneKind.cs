@@ -55,6 +55,7 @@ public sealed class HiddenPlaneKind : IExperimentKind
         new("final_accuracy", "accuracy on all ring points after the last epoch", MetricScope.PerMember),
         new("best_accuracy", "the highest accuracy of any epoch (0 included)", MetricScope.PerMember),
         new("final_loss", "mean training loss of the last epoch", MetricScope.PerMember),
+        new("first_epoch_loss", "mean training loss of epoch 1 (with final_loss: did training lower the loss?)", MetricScope.PerMember),
     ];
 
     public object BindData(string dataKind, Section data) => RingsData.Bind(data);
@@ -109,6 +110,7 @@ public sealed class HiddenPlaneKind : IExperimentKind
             metrics[Format.Key("final_accuracy", m.Name)] = m.Accuracy[epochs];
             metrics[Format.Key("best_accuracy", m.Name)] = m.Accuracy.Max();
             metrics[Format.Key("final_loss", m.Name)] = m.Loss[epochs];
+            metrics[Format.Key("first_epoch_loss", m.Name)] = m.Loss[1];
         }
         return metrics;
     }

@@ -56,6 +56,8 @@ public sealed class ImdbLstmKind : IExperimentKind
     [
         new("test_accuracy", "test accuracy after the last epoch"),
         new("best_test_accuracy", "the highest test accuracy of any epoch (0 included)"),
+        new("first_epoch_loss", "mean training loss of epoch 1"),
+        new("final_train_loss", "mean training loss of the last epoch (with first_epoch_loss: did training lower the loss?)"),
         new("p_boring", "P(positive) of \"This movie is boring!\" at the last checkpoint"),
         new("p_not_boring", "P(positive) of \"This movie is not boring!\" at the last checkpoint"),
         new("boring_not_gap", "|P(not boring) - P(boring)|: how much \"not\" changes the reading"),

@@ -38,6 +38,8 @@ public sealed record ImdbLstmMeasures(WordImpacts Impacts, LayerSpaces Spaces, I
         {
             ["test_accuracy"] = trained.TestAccuracy[epochs],
             ["best_test_accuracy"] = trained.TestAccuracy.Max(),
+            ["first_epoch_loss"] = trained.Loss[1],
+            ["final_train_loss"] = trained.Loss[epochs],
         };
         double pBoring = impacts.WriteUp[0].Probability, pFilm = impacts.WriteUp[1].Probability, pNot = impacts.WriteUp[2].Probability;
         metrics["p_boring"] = pBoring;
