@@ -40,7 +40,10 @@ public class ClaimTests
     [Fact]
     public void ClaimsOutsideTheirProfilesAreNotApplicable()
     {
-        var ci = ClaimChecks.Evaluate(PolyFit("ci"), Metrics(("1-2-1", 1.0)));
+        var spec = PolyFit("ci");
+        var outside = spec.Claims.Where(c => !c.Profiles.Contains("ci")).Select(c => c.Id).ToHashSet();
+        Assert.NotEmpty(outside);
+        var ci = ClaimChecks.Evaluate(spec, Metrics(("1-2-1", 1.0))).Where(r => outside.Contains(r.Id)).ToList();
         Assert.All(ci, r => Assert.Equal(Verdict.NotApplicable, r.Verdict));
         Assert.All(ci, r => Assert.False(r.Failed));
     }
@@ -70,7 +73,9 @@ public class ClaimTests
         Assert.True(width.SanityCheck);
         Assert.Equal(Verdict.Reproduced, width.Verdict);
         Assert.Equal("sanity check passed (generated data)", width.VerdictText);
-        Assert.All(ClaimChecks.Evaluate(PolyFit("ci"), m, standIn: true), r => Assert.False(r.SanityCheck)); // n/a stays n/a
+        var ciSpec = PolyFit("ci");
+        Assert.All(ClaimChecks.Evaluate(ciSpec, m, standIn: true).Where(r => ciSpec.Claims.Single(c => c.Id == r.Id).Profiles.Contains("ci") is false),
+            r => Assert.False(r.SanityCheck)); // n/a stays n/a
     }
 
     [Theory]
@@ -81,10 +86,10 @@ public class ClaimTests
     [InlineData(0.99, Verdict.NotReproduced)]   // "about 80 %" is not 99 %
     public void AboutIsATwoSidedBand(double accuracy, Verdict expected)
     {
-        var spec = Spec("  - {id: about-80, text: about 80 %, metric: test_accuracy, op: about, value: 0.8, tolerance: 0.05, profiles: [ci]}");
-        var r = ClaimChecks.Evaluate(spec, new Dictionary<string, double> { ["test_accuracy"] = accuracy }).Single();
+        var spec = Spec("  - {id: about-80, text: about 80 %, metric: final_test_mse, member: model, op: about, value: 0.8, tolerance: 0.05, profiles: [ci]}");
+        var r = ClaimChecks.Evaluate(spec, new Dictionary<string, double> { ["final_test_mse[model]"] = accuracy }).Single();
         Assert.Equal(expected, r.Verdict);
-        Assert.Equal("test_accuracy = 0.8 ± 0.05 (band 0.75 to 0.85)", r.Expected);
+        Assert.Equal("final_test_mse[model] = 0.8 ± 0.05 (band 0.75 to 0.85)", r.Expected);
     }
 
     [Theory]
@@ -93,16 +98,27 @@ public class ClaimTests
     [InlineData(0.03, Verdict.NotReproduced)]
     public void BarelyChangesIsAnAbsoluteBandAroundZero(double gain, Verdict expected)
     {
-        var spec = Spec("  - {id: barely, text: barely changes, metric: gain, op: about, value: 0, tolerance: 0.02, profiles: [ci]}");
-        Assert.Equal(expected, ClaimChecks.Evaluate(spec, new Dictionary<string, double> { ["gain"] = gain }).Single().Verdict);
+        var spec = Spec("  - {id: barely, text: barely changes, metric: final_train_loss, member: model, op: about, value: 0, tolerance: 0.02, profiles: [ci]}");
+        Assert.Equal(expected, ClaimChecks.Evaluate(spec, new Dictionary<string, double> { ["final_train_loss[model]"] = gain }).Single().Verdict);
+    }
+
+    [Fact]
+    public void AClaimNamingAMetricItsKindDoesNotMeasureIsRejected()
+    {
+        var e = Assert.Throws<SpecException>(() => Spec("  - {id: typo, text: t, metric: final_acuracy, member: model, op: '>', value: 0.8}"));
+        var err = Assert.Single(e.Errors);
+        Assert.Contains("metric 'final_acuracy' is not a metric kind 'curve-fit' measures", err.Message);
+        Assert.True(err.Line > 1);
+        var scope = Assert.Throws<SpecException>(() => Spec("  - {id: s, text: t, metric: final_test_mse, op: '>', value: 0.8}"));
+        Assert.Contains("measured per family member", Assert.Single(scope.Errors).Message);
     }
 
     [Fact]
     public void AboutNeedsATolerance()
     {
-        var e = Assert.Throws<SpecException>(() => Spec("  - {id: about-80, text: about, metric: test_accuracy, op: about, value: 0.8}"));
+        var e = Assert.Throws<SpecException>(() => Spec("  - {id: about-80, text: about, metric: final_test_mse, member: model, op: about, value: 0.8}"));
         Assert.Contains(e.Errors, x => x.Message.Contains("'op: about' needs 'tolerance'") && x.Line > 1);
-        var e2 = Assert.Throws<SpecException>(() => Spec("  - {id: t, text: t, metric: test_accuracy, op: '>', value: 0.8, tolerance: 0.1}"));
+        var e2 = Assert.Throws<SpecException>(() => Spec("  - {id: t, text: t, metric: final_test_mse, member: model, op: '>', value: 0.8, tolerance: 0.1}"));
         Assert.Contains(e2.Errors, x => x.Message.Contains("'tolerance' only goes with 'op: about'"));
     }
 
