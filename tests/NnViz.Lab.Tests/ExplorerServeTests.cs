@@ -45,7 +45,7 @@ public sealed class ExplorerServeTests : IAsyncLifetime
         var (code, body) = await Post(JsonContent("This movie is not boring!"));
         Assert.Equal(HttpStatusCode.OK, code);
         var rows = body.GetProperty("rows");
-        Assert.Equal(["epoch 0", "epoch 2"], rows.EnumerateArray().Select(r => r.GetProperty("checkpoint").GetString()!));
+        Assert.Equal(["epoch 0", "epoch 2", "epoch 4", "epoch 5"], rows.EnumerateArray().Select(r => r.GetProperty("checkpoint").GetString()!));
         Assert.Equal(5, rows[1].GetProperty("words").GetArrayLength());
         Assert.Equal(3, body.GetProperty("points").GetArrayLength());
         Assert.All(body.GetProperty("points").EnumerateArray(), p => Assert.True(double.IsFinite(p.GetProperty("x").GetDouble())));

@@ -131,7 +131,7 @@ public class ImdbLstmTests
         Assert.Empty(errors);
         var summary = runner.Run(specs[0]);
         Assert.False(summary.GeneratedData);
-        Assert.StartsWith("aclImdb (the shared sample): 240 train, 60 test", summary.DataUsed);
+        Assert.StartsWith("aclImdb (the shared sample): 600 train, 60 test", summary.DataUsed);
         string dir = Path.Combine(outDir, "imdb-lstm");
         Assert.True(File.Exists(Path.Combine(dir, "checkpoints", "epoch_02.nnvz")));
         var vocab = System.Text.Json.JsonSerializer.Deserialize<Experiments.SavedVocabulary>(
