@@ -1,45 +1,94 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using System.Text;
 
 namespace NnViz.Plot;
 
 /// <summary>
-/// Shrinks the SVG that Skia's canvas writes without changing the picture: coordinates rounded to 2 decimals (a hundredth
-/// of a pixel), one position per text run instead of one per glyph (the font is pinned, so every viewer lays the glyphs
-/// out the same), no indentation. Text content, colours, ids and embedded images are left as they are.
+/// Shrinks the SVG that Skia's canvas writes without changing the picture, in one pass: coordinates rounded to 2
+/// decimals (a hundredth of a pixel, half away from zero, no negative zero), one position per text run instead of one
+/// per glyph (the font is pinned, so every viewer lays the glyphs out the same), no indentation and no whitespace
+/// around text. Text content, colours, ids and embedded images are copied as they are.
 /// </summary>
-internal static partial class SvgCompact
+internal static class SvgCompact
 {
+    private static readonly HashSet<string> Geometry =
+    [
+        "x", "y", "cx", "cy", "rx", "ry", "r", "width", "height", "d", "transform", "stroke-width", "font-size",
+        "stroke-opacity", "fill-opacity", "opacity", "stroke-miterlimit", "stroke-dasharray", "stroke-dashoffset",
+    ];
+
     public static string Apply(string xml)
     {
-        xml = Indent().Replace(xml, "\n");
-        xml = TextBody().Replace(xml, ">$1</text>");
-        xml = GlyphPositions().Replace(xml, "$1$2\"");
-        return Geometry().Replace(xml, m => " " + m.Groups[1].Value + "=\"" + Number().Replace(m.Groups[2].Value, Round) + "\"");
+        var sb = new StringBuilder(xml.Length);
+        int i = 0;
+        while (i < xml.Length)
+        {
+            int lt = xml.IndexOf('<', i);
+            if (lt < 0) lt = xml.Length;
+            ReadOnlySpan<char> text = xml.AsSpan(i, lt - i);
+            ReadOnlySpan<char> trimmed = text.Trim();
+            if (trimmed.Length > 0) sb.Append(trimmed);
+            else if (text.Contains('\n')) sb.Append('\n');
+            if (lt == xml.Length) break;
+            i = Tag(xml, lt, sb);
+        }
+        return sb.ToString();
     }
 
-    private static string Round(Match m)
+    /// <summary>Copies the tag starting at <paramref name="lt"/>, rounding geometry attributes; returns the index after it.</summary>
+    private static int Tag(string xml, int lt, StringBuilder sb)
     {
-        double v = double.Parse(m.Value, NumberStyles.Float, CultureInfo.InvariantCulture);
-        double r = Math.Round(v, 2, MidpointRounding.AwayFromZero);
-        if (r == 0) r = 0; // no negative zero
-        return r.ToString("0.##", CultureInfo.InvariantCulture);
+        int i = lt;
+        while (i < xml.Length && xml[i] != '>')
+        {
+            char c = xml[i];
+            if (c != '=' || i + 1 >= xml.Length || xml[i + 1] != '"') { sb.Append(c); i++; continue; }
+            int nameStart = i;
+            while (nameStart > lt && xml[nameStart - 1] != ' ' && xml[nameStart - 1] != '\t') nameStart--;
+            string name = xml[nameStart..i];
+            int close = xml.IndexOf('"', i + 2);
+            if (close < 0) { sb.Append(xml, i, xml.Length - i); return xml.Length; }
+            sb.Append("=\"");
+            var value = xml.AsSpan(i + 2, close - i - 2);
+            if (name is "x" or "y" && value.IndexOf(',') is int comma and >= 0) value = value[..comma]; // first glyph only
+            if (Geometry.Contains(name)) Round(value, sb);
+            else sb.Append(value);
+            sb.Append('"');
+            i = close + 1;
+        }
+        if (i < xml.Length) sb.Append('>');
+        return i + 1;
     }
 
-    [GeneratedRegex("\n[\t ]+")]
-    private static partial Regex Indent();
+    /// <summary>Appends <paramref name="value"/> with every decimal number rounded to 2 decimals.</summary>
+    private static void Round(ReadOnlySpan<char> value, StringBuilder sb)
+    {
+        int i = 0;
+        while (i < value.Length)
+        {
+            char c = value[i];
+            bool starts = char.IsAsciiDigit(c) || (c is '-' or '.' && i + 1 < value.Length && (char.IsAsciiDigit(value[i + 1]) || value[i + 1] == '.'));
+            if (!starts) { sb.Append(c); i++; continue; }
+            int j = i + 1;
+            while (j < value.Length && (char.IsAsciiDigit(value[j]) || value[j] == '.' ||
+                   ((value[j] is 'e' or 'E') && j + 1 < value.Length) || (value[j] is '-' or '+' && value[j - 1] is 'e' or 'E'))) j++;
+            Number(value[i..j], sb);
+            i = j;
+        }
+    }
 
-    [GeneratedRegex(">\n([^<\n]*)\n</text>")]
-    private static partial Regex TextBody();
-
-    [GeneratedRegex("( [xy]=\")(-?[0-9.eE+-]+), [^\"]*\"")]
-    private static partial Regex GlyphPositions();
-
-    [GeneratedRegex(" (x|y|cx|cy|rx|ry|r|width|height|d|transform|stroke-width|font-size|stroke-opacity|fill-opacity|opacity|stroke-miterlimit|stroke-dasharray|stroke-dashoffset)=\"([^\"]*)\"")]
-    private static partial Regex GeometryAttribute();
-
-    private static Regex Geometry() => GeometryAttribute();
-
-    [GeneratedRegex("-?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?")]
-    private static partial Regex Number();
+    private static void Number(ReadOnlySpan<char> token, StringBuilder sb)
+    {
+        if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)) { sb.Append(token); return; }
+        double h = Math.Round(v * 100, MidpointRounding.AwayFromZero);
+        if (!(Math.Abs(h) < 1e15)) { sb.Append(token); return; }
+        long c = (long)h;
+        if (c == 0) { sb.Append('0'); return; }
+        if (c < 0) { sb.Append('-'); c = -c; }
+        sb.Append(c / 100);
+        long frac = c % 100;
+        if (frac == 0) return;
+        sb.Append('.').Append((char)('0' + frac / 10));
+        if (frac % 10 != 0) sb.Append((char)('0' + frac % 10));
+    }
 }
