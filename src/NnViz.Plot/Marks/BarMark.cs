@@ -10,7 +10,8 @@ namespace NnViz.Plot;
 public sealed record BarMark(double[] Values, string Color = "#0072b2", string? Label = null) : Mark
 {
     public double[]? Positions { get; init; }
-    public string[]? Colors { get; init; }
+    /// <summary>Per-bar colours; a missing or null entry takes <see cref="Color"/>.</summary>
+    public string?[]? Colors { get; init; }
     public IReadOnlyList<string>? CategoryLabels { get; init; }
     public double BarWidth { get; init; } = 0.8;
 
@@ -20,7 +21,7 @@ public sealed record BarMark(double[] Values, string Color = "#0072b2", string? 
         for (int i = 0; i < Values.Length; i++)
         {
             double pos = Positions is { } p && i < p.Length ? p[i] : i;
-            string color = Colors is { } c && i < c.Length ? c[i] : Color;
+            string color = Colors is { } c && i < c.Length && c[i] is { } own ? own : Color;
             bars.Add(new Bar { Position = pos, Value = double.IsFinite(Values[i]) ? Values[i] : 0, FillColor = Theme.Of(color), LineWidth = 0, Size = BarWidth });
         }
         draw.Plot.Add.Bars(bars);
