@@ -48,8 +48,12 @@ internal static class PanelBuilder
             axis.Label.Bold = false;
             axis.Label.ForeColor = Theme.Ink;
             axis.TickLabelStyle.FontSize = Theme.TickSize;
-            axis.MinorTickStyle.Length = 0;
-            if (spec.TargetTicks > 0) axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TargetTickCount = spec.TargetTicks };
+            // Major ticks only: ScottPlot draws every minor tick as its own element even at zero length.
+            axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+            {
+                MinorTickGenerator = new NoMinorTicks(),
+                TargetTickCount = spec.TargetTicks > 0 ? spec.TargetTicks : null,
+            };
         }
         plot.Axes.AutoScale();
         if (panel.XAxis.Range is { Span: > 0 } xr) plot.Axes.SetLimitsX(xr.Min, xr.Max);
@@ -67,6 +71,11 @@ internal static class PanelBuilder
         }
         plot.HideGrid();
         if (!plot.Axes.LimitsHaveBeenSet) plot.Axes.SetLimits(0, 1, 0, 1);
+    }
+
+    internal sealed class NoMinorTicks : IMinorTickGenerator
+    {
+        public IEnumerable<double> GetMinorTicks(double[] majorTicks, CoordinateRange visibleRange) => [];
     }
 
     private static void Legend(ScottPlot.Plot plot, LegendPosition where, List<LegendItem> rows)

@@ -26,6 +26,7 @@ internal sealed class PanelDraw(ScottPlot.Plot plot, Panel panel)
         bar.Axis.TickLabelStyle.FontName = Theme.Font;
         bar.Axis.TickLabelStyle.FontSize = 9;
         bar.Width = 10;
+        if (bar.Axis.TickGenerator is ScottPlot.TickGenerators.NumericAutomatic ticks) ticks.MinorTickGenerator = new PanelBuilder.NoMinorTicks();
     }
 
     /// <summary>"first ← title → last": the end words in reading order along the bar (they say what the two ends mean).
