@@ -48,12 +48,14 @@ internal static class PanelBuilder
             axis.Label.Bold = false;
             axis.Label.ForeColor = Theme.Ink;
             axis.TickLabelStyle.FontSize = Theme.TickSize;
-            // Major ticks only: ScottPlot draws every minor tick as its own element even at zero length.
-            axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-            {
-                MinorTickGenerator = new NoMinorTicks(),
-                TargetTickCount = spec.TargetTicks > 0 ? spec.TargetTicks : null,
-            };
+            // Major ticks only: ScottPlot draws every minor tick as its own element even at zero length. Manual ticks
+            // (category labels of a bar chart) are kept.
+            if (axis.TickGenerator is ScottPlot.TickGenerators.NumericAutomatic)
+                axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+                {
+                    MinorTickGenerator = new NoMinorTicks(),
+                    TargetTickCount = spec.TargetTicks > 0 ? spec.TargetTicks : null,
+                };
         }
         plot.Axes.AutoScale();
         if (panel.XAxis.Range is { Span: > 0 } xr) plot.Axes.SetLimitsX(xr.Min, xr.Max);
