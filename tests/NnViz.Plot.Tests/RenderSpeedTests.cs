@@ -41,7 +41,7 @@ public class RenderSpeedTests(Xunit.Abstractions.ITestOutputHelper output)
             svgBytes += svg.Length;
             pngBytes += png.Length;
             // Every point is drawn: one shape per point in the SVG (plus the two legend swatches).
-            if (f == 0) Assert.Equal(n + 2, svg.Split("<ellipse").Length - 1);
+            if (f == 0) Assert.Equal(n + 2, svg.Split("<circle").Length + svg.Split("<ellipse").Length - 2);
             Assert.Equal("#ffffff", FigureSnapshot.PixelAt(png, 2, 2));
         }
         // A measurement, not a timing assertion (the 2 cores are shared): CPU time of this thread per frame.

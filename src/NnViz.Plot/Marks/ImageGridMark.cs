@@ -61,7 +61,7 @@ public sealed record ImageGridMark(float[] Pixels, int Count, int ImageHeight, i
                 t.LabelAlignment = Alignment.UpperCenter;
                 t.OffsetY = 1;
             }
-        plot.Axes.SetLimits(0, W, 0, H);
+        plot.Axes.SetLimits(0, W, Labels is null ? 0 : -gapY, H); // room under the last row for its captions
         plot.Axes.SquareUnits();
         draw.ColorBar(hm, Scale.Title, Scale.LowLabel, Scale.HighLabel, Edge.Bottom);
     }

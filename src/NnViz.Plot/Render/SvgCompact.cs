@@ -9,7 +9,7 @@ namespace NnViz.Plot;
 /// per glyph (the font is pinned, so every viewer lays the glyphs out the same), no indentation and no whitespace
 /// around text. Text content, colours, ids and embedded images are copied as they are.
 /// </summary>
-internal static class SvgCompact
+internal static partial class SvgCompact
 {
     private static readonly HashSet<string> Geometry =
     [
@@ -32,8 +32,33 @@ internal static class SvgCompact
             if (lt == xml.Length) break;
             i = Tag(xml, lt, sb);
         }
-        return sb.ToString();
+        return GroupCircles(sb.ToString());
     }
+
+    /// <summary>
+    /// Scatter points come out of Skia as one &lt;ellipse&gt; each, repeating fill and opacity; a run of round ones with the
+    /// same fill becomes one &lt;g&gt; holding &lt;circle cx cy r&gt; elements (the same picture at under half the bytes).
+    /// </summary>
+    private static string GroupCircles(string xml)
+    {
+        var sb = new StringBuilder(xml.Length);
+        string? open = null;
+        foreach (string line in xml.Split('\n'))
+        {
+            var m = line.StartsWith("<ellipse ", StringComparison.Ordinal) ? RoundDot().Match(line) : null;
+            string? fill = m is { Success: true } ? m.Groups[1].Value : null;
+            if (fill != open && open is not null) { sb.Append("</g>\n"); open = null; }
+            if (fill is null) { sb.Append(line).Append('\n'); continue; }
+            if (open is null) { sb.Append("<g ").Append(fill).Append(">\n"); open = fill; }
+            sb.Append("<circle cx=\"").Append(m!.Groups[2].Value).Append("\" cy=\"").Append(m.Groups[3].Value)
+              .Append("\" r=\"").Append(m.Groups[4].Value).Append("\"/>\n");
+        }
+        if (open is not null) sb.Append("</g>\n");
+        return sb.ToString(0, Math.Max(0, sb.Length - 1)); // Split added no final newline of its own
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^<ellipse ((?:fill=\"[^\"]*\")(?: fill-opacity=\"[^\"]*\")?) cx=\"([^\"]*)\" cy=\"([^\"]*)\" rx=\"([^\"]*)\" ry=\"\\4\"/>$")]
+    private static partial System.Text.RegularExpressions.Regex RoundDot();
 
     /// <summary>Copies the tag starting at <paramref name="lt"/>, rounding geometry attributes; returns the index after it.</summary>
     private static int Tag(string xml, int lt, StringBuilder sb)
