@@ -10,9 +10,10 @@ namespace NnViz.Lab.Tests;
 /// <summary>
 /// The explorer under load: `nnviz serve` as a child process on 127.0.0.1, 8 concurrent HttpClients sending the
 /// <see cref="ExplorerSoakMix"/> (valid and hostile requests) until NNVIZ_SOAK_REQUESTS requests (default
-/// <see cref="DefaultRequests"/>, the figure) are answered or NNVIZ_SOAK_SECONDS (default 120)
-/// have passed, after one uncounted warm-up round per client. Every status must be one its kind allows, with zero 5xx, zero broken connections and nothing logged
-/// by the server. Latency of valid requests and the server's resident memory are reported, never asserted.
+/// <see cref="DefaultRequests"/>, the figure) are answered or NNVIZ_SOAK_SECONDS (default 120) have
+/// passed, after one uncounted warm-up round per client. Every status must be one its kind allows, with zero 5xx,
+/// zero broken connections and nothing logged by the server. Latency of valid requests and the server's resident
+/// memory are reported, never asserted.
 /// </summary>
 [Collection(ExplorerRunFixture.Collection)]
 public sealed class ExplorerSoakTests(ExplorerRunFixture run, ITestOutputHelper output)
