@@ -42,8 +42,11 @@ public static class ExplorerHost
             return null;
         }
         output.WriteLine($"Explorer of {folder} {ExplorerServer.Listening(app, options)} (Ctrl+C stops)");
-        if (!options.IsLoopback)
-            error.WriteLine($"warning: --host {options.Host} lets other machines reach the explorer; anyone who can reach this address can use it (the default 127.0.0.1 is this machine only)");
+        if (ReachWarning(options) is { } warning) error.WriteLine(warning);
         return app;
     }
+
+    /// <summary>The warning printed when other machines can reach the explorer; null on a loopback address.</summary>
+    public static string? ReachWarning(ExplorerOptions options) => options.IsLoopback ? null
+        : $"warning: --host {options.Host} lets other machines reach the explorer; anyone who can reach this address can use it (the default 127.0.0.1 is this machine only)";
 }

@@ -43,6 +43,9 @@ public sealed class ExplorerHostTests
         Assert.Equal(IPAddress.Loopback, new ExplorerOptions { Host = "localhost" }.Address());
         Assert.True(new ExplorerOptions { Host = "::1" }.IsLoopback);
         Assert.False(new ExplorerOptions { Host = "0.0.0.0" }.IsLoopback);
+        Assert.Null(ExplorerHost.ReachWarning(new ExplorerOptions()));
+        Assert.Equal("warning: --host 0.0.0.0 lets other machines reach the explorer; anyone who can reach this address can use it (the default 127.0.0.1 is this machine only)",
+            ExplorerHost.ReachWarning(new ExplorerOptions { Host = "0.0.0.0" }));
         var e = Assert.Throws<ArgumentException>(() => new ExplorerOptions { Host = "my-laptop.example" }.Address());
         Assert.Equal("--host 'my-laptop.example' is not an IP address: use 127.0.0.1 (the default, this machine only), ::1, localhost, or 0.0.0.0 to listen on every interface", e.Message);
     }

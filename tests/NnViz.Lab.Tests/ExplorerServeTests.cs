@@ -46,6 +46,7 @@ public sealed class ExplorerServeTests(ExplorerRunFixture run) : IAsyncLifetime
         Assert.All(body.GetProperty("points").EnumerateArray(), p => Assert.True(double.IsFinite(p.GetProperty("x").GetDouble())));
         var page = await _http.GetStringAsync("/");
         Assert.Contains("space-lstm", page);
+        Assert.Contains($"maxlength=\"{RunExplorer.MaxCharacters}\"", page); // the text box allows what the server reads
     }
 
     [Fact]
