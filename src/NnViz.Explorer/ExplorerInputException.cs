@@ -11,6 +11,9 @@ public enum InputProblem
 
     /// <summary>A content type or charset the explorer does not read (415).</summary>
     UnsupportedType,
+
+    /// <summary>A body that arrived too slowly (408).</summary>
+    TooSlow,
 }
 
 /// <summary>
@@ -25,6 +28,7 @@ public sealed class ExplorerInputException(string message, InputProblem problem 
     {
         InputProblem.TooLarge => 413,
         InputProblem.UnsupportedType => 415,
+        InputProblem.TooSlow => 408,
         _ => 400,
     };
 }

@@ -64,6 +64,10 @@ public static class ExplorerRequest
             }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge) { throw TooLarge(maxBytes); }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            throw new ExplorerInputException("The request body arrived too slowly (the explorer reads at least 100 bytes per second after 5 s).", InputProblem.TooSlow);
+        }
         catch (BadHttpRequestException e) { throw new ExplorerInputException($"The request body could not be read: {e.Message}"); }
         return over ? null : buffer.ToArray();
     }

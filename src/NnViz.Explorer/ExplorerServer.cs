@@ -37,7 +37,7 @@ public static class ExplorerServer
             o.Limits.MaxRequestBodySize = options.MaxBodyBytes;
             o.Limits.MaxConcurrentConnections = options.MaxConnections;
             o.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
-            o.Limits.MinRequestBodyDataRate = new MinDataRate(100, TimeSpan.FromSeconds(5));
+            o.Limits.MinRequestBodyDataRate = new MinDataRate(100, TimeSpan.FromSeconds(5)); // keep in step with ExplorerRequest's 408 message
         });
         var app = builder.Build();
         var log = TextWriter.Synchronized(options.Log);

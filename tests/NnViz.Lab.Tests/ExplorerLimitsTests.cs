@@ -81,6 +81,29 @@ public sealed class ExplorerLimitsTests(ExplorerRunFixture run)
     }
 
     [Fact]
+    public async Task ASlowBodyIsDroppedWithoutHoldingTheModel()
+    {
+        var log = new StringWriter();
+        var app = await run.StartAsync(log);
+        await using (app)
+        {
+            var server = new Uri(app.Urls.Single());
+            using var slow = new System.Net.Sockets.TcpClient();
+            await slow.ConnectAsync(IPAddress.Loopback, server.Port);
+            var stream = slow.GetStream();
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"POST /api/explain HTTP/1.1\r\nHost: 127.0.0.1:{server.Port}\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\na slow"));
+            // The body is read before the request queues for the model, so others are answered meanwhile.
+            using var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(60) };
+            Assert.Equal(HttpStatusCode.OK, (await Post(http, new StringContent("a fine film"))).Code);
+            using var reader = new StreamReader(stream, Encoding.ASCII);
+            string answer = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(90));
+            Assert.StartsWith("HTTP/1.1 408 Request Timeout", answer);
+            Assert.Contains("{\"error\":\"The request body arrived too slowly (the explorer reads at least 100 bytes per second after 5 s).\"}", answer);
+        }
+        Assert.Equal("", log.ToString());
+    }
+
+    [Fact]
     public async Task ContentTypesOtherThanPlainTextOrJsonInUtf8Get415()
     {
         var log = new StringWriter();
