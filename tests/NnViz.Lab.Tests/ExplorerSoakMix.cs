@@ -18,7 +18,7 @@ public sealed record SoakKind(string Name, bool Valid, int[] Expected, Func<Rand
 /// </summary>
 public static class ExplorerSoakMix
 {
-    private const int MaxBody = 256 * 1024;
+    private static readonly int MaxBody = new NnViz.Explorer.ExplorerOptions().MaxBodyBytes;
 
     private static readonly string[] Words =
         ["this", "movie", "film", "is", "was", "not", "boring", "great", "terrible", "the", "actors", "plot", "loved", "hated",
