@@ -66,6 +66,12 @@ if (Environment.GetEnvironmentVariable("DRIFT") is "1")
     }
     return;
 }
+if (Environment.GetEnvironmentVariable("FULL_MNIST") is { Length: > 0 } full)
+{
+    // FULL_MNIST=<folder with the four MNIST idx files> [FULL_MNIST_TSNE=1]
+    FullMnist.Run(full, Environment.GetEnvironmentVariable("FULL_MNIST_TSNE") is "1");
+    return;
+}
 if (Environment.GetEnvironmentVariable("PROFILE_PCA") is "1")
 {
     // Exact vs randomized 10k x 784 -> 50 (each first in a fresh process: JIT included), and the randomized one's quality.
