@@ -8,14 +8,15 @@ namespace NnViz.Projection.Neighbors;
 /// neighbours (the members of its leaf in every tree), then rounds of neighbour-of-neighbour refinement in the manner
 /// of NN-descent (Dong, Charikar &amp; Li 2011) improve the lists; the result is reported by its recall@k against
 /// <see cref="ExactKnn"/> (bench/projection). Deterministic: the trees come from streams forked off the given seed,
-/// and every list is the k smallest (distance, index) pairs of a candidate set that depends only on the previous
+/// and every list is the k smallest (distance, index) pairs (index: the seeded relabelling's, so ties at the k-th
+/// place may resolve differently from the exact search) of a candidate set that depends only on the previous
 /// round's graph (a "pull" round, double-buffered), so the bits do not depend on the thread count.
 /// It does not reproduce the exact graph, so <see cref="NearestNeighbors.Search"/> uses it only from
 /// <see cref="NearestNeighbors.ApproximateMinPoints"/> points, a size the ci and quick profiles never reach.
 /// </summary>
 public static class ApproximateKnn
 {
-    public const int Trees = 8, LeafSize = 128, Rounds = 2, Fanout = 16;
+    public const int Trees = 8, LeafSize = 128, Rounds = 3, Fanout = 20;
 
     public static KnnGraph Search(double[] x, int n, int d, int k, Rng rng)
     {
@@ -31,6 +32,21 @@ public static class ApproximateKnn
             Split(x, d, order, 0, n, rng.Fork($"tree/{t}"), start, end);
             leaves[t] = order; leafOf[t] = start; leafEnd[t] = end;
         });
+        // Relabel the points in the first tree's leaf order, so that near points sit near in memory (the searches
+        // below then mostly touch cached rows); the graph is mapped back to the caller's labels at the end.
+        var perm = (int[])leaves[0].Clone();
+        var inv = new int[n];
+        for (int q = 0; q < n; q++) inv[perm[q]] = q;
+        var xp = new double[x.Length];
+        for (int q = 0; q < n; q++) Array.Copy(x, perm[q] * d, xp, q * d, d);
+        for (int t = 0; t < Trees; t++)
+        {
+            var ls = new int[n]; var le = new int[n];
+            for (int q = 0; q < n; q++) { ls[q] = leafOf[t][perm[q]]; le[q] = leafEnd[t][perm[q]]; }
+            for (int p = 0; p < n; p++) leaves[t][p] = inv[leaves[t][p]];
+            leafOf[t] = ls; leafEnd[t] = le;
+        }
+        x = xp;
         var idx = new int[n * k];
         var dist = new double[n * k];
         Improve(x, n, d, k, idx, dist, (i, c) =>
@@ -56,8 +72,24 @@ public static class ApproximateKnn
             (idx, next) = (next, idx);
             (dist, nextDist) = (nextDist, dist);
         }
-        for (int i = 0; i < dist.Length; i++) dist[i] = Math.Sqrt(dist[i]);
-        return new KnnGraph(n, k, idx, dist);
+        return InOriginalLabels(idx, dist, perm, n, k);
+    }
+
+    /// <summary>Row perm[q] of the result is row q of the relabelled graph, its neighbours mapped back through perm and
+    /// re-sorted by (distance, original index); distances become Euclidean.</summary>
+    private static KnnGraph InOriginalLabels(int[] idx, double[] dist, int[] perm, int n, int k)
+    {
+        var outIdx = new int[n * k];
+        var outDist = new double[n * k];
+        var keys = new (double, int)[k];
+        for (int q = 0; q < n; q++)
+        {
+            for (int t = 0; t < k; t++) keys[t] = (dist[q * k + t], perm[idx[q * k + t]]);
+            Array.Sort(keys);
+            int i = perm[q];
+            for (int t = 0; t < k; t++) { outIdx[i * k + t] = keys[t].Item2; outDist[i * k + t] = Math.Sqrt(keys[t].Item1); }
+        }
+        return new KnnGraph(n, k, outIdx, outDist);
     }
 
     /// <summary>For every point i (parallel over fixed chunks): the k nearest of the candidates that
