@@ -16,7 +16,7 @@ namespace NnViz.Projection.Neighbors;
 /// </summary>
 public static class ApproximateKnn
 {
-    public const int Trees = 8, LeafSize = 128, Rounds = 3, Fanout = 20;
+    public const int Trees = 6, LeafSize = 128, Rounds = 4, Fanout = 28;
 
     public static KnnGraph Search(double[] x, int n, int d, int k, Rng rng)
     {
