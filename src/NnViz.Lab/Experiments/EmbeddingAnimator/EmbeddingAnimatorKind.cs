@@ -152,7 +152,8 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
         var measured = AnimatorMeasures.Measure(spec, o, task, runs, projected, separation, comparison, colour, root);
         ctx.Report("rendering", 0.9);
         var output = EmbeddingAnimatorPage.Build(spec, o, ctx, task, measured, vectorsNote);
-        return output with { DataUses = new[] { textUse, vectorsUse }.OfType<DataUse>().ToList() };
+        DataUse[] uses = [.. new[] { textUse, vectorsUse }.OfType<DataUse>()];
+        return output with { DataUses = uses.Length == 0 ? null : uses };
     }
 
     /// <summary>The colour label's column: options.colour_label, else "toxic" for toxic data, else the first.</summary>
