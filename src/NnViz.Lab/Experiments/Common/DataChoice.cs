@@ -33,7 +33,7 @@ public sealed record DataChoice(string Role, LocatedDataSet? Located, string Why
         }
         if (source == "real") DataResolver.Require(dir, candidates[0]);
         string looked = string.Join(", then ", candidates.Select(c => DataSetCatalog.Info(c).Title));
-        return new(role, null, $"no {looked} found under {dir} (source: auto): using the generated stand-in", true, true);
+        return new(role, null, $"{looked} not found under {dir} (source: auto): using the generated stand-in", true, true);
     }
 
     /// <summary>One line for the page and the console: the real set's identity, or why the stand-in is used.</summary>
