@@ -92,6 +92,26 @@ public class DataWiringTests
     }
 
     [Fact]
+    public void WithoutMnistFashionMnistStandsInAndIsMarkedAsAStandIn()
+    {
+        Assert.True(Directory.Exists(Mnist.DebianFashionMnistFolder), "Debian's dataset-fashion-mnist is not installed");
+        string empty = Lab.TempDir("no-mnist");
+        DataChoice auto = MnistSource.Choose("auto", empty);
+        Assert.Equal(KnownDataSet.FashionMnist, auto.Located!.Set);
+        Assert.True(auto.StandIn);
+        Assert.True(auto.Substituted);
+        Assert.StartsWith("stand-in: Fashion-MNIST", MnistSource.Describe(auto, "rows"));
+        DataChoice asked = MnistSource.Choose("fashion-mnist", empty);
+        Assert.True(asked.StandIn);
+        Assert.False(asked.Substituted);   // asked for by name: no warning, but still not the write-up's data
+        Assert.Throws<DataException>(() => MnistSource.Choose("mnist", empty));
+        DataChoice real = MnistSource.Choose("auto", RepoPaths.SharedData);
+        Assert.Equal(KnownDataSet.Mnist, real.Located!.Set);
+        Assert.False(real.StandIn);
+        Directory.Delete(empty, true);
+    }
+
+    [Fact]
     public void TheStoreReusesARunUntilItsDataChange()
     {
         string dir = Lab.TempDir("data-key");
