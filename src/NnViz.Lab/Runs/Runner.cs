@@ -16,7 +16,8 @@ public sealed record RunnerOptions(string ConfigsDir, string OutDir, string Stor
 /// </remarks>
 public sealed record RunSummary(string Name, string Title, string Summary, string Profile, int Reproduced, int NotReproduced,
     int NotApplicable, string DataUsed, bool GeneratedData, string? Thumbnail, string SpecHash, bool Reused,
-    int NotMeasured = 0, int SanityPassed = 0, int SanityFailed = 0, bool WriteUpSynthetic = false)
+    int NotMeasured = 0, int SanityPassed = 0, int SanityFailed = 0, bool WriteUpSynthetic = false,
+    IReadOnlyList<NnViz.Data.DataUseRecord>? Data = null)
 {
     /// <summary>The data origin in a few words, for the index card.</summary>
     public string DataOrigin => GeneratedData ? "generated stand-in" : WriteUpSynthetic ? "synthetic, as the write-up's" : "real";
@@ -67,9 +68,11 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
         var store = new RunStore(options.StoreDir);
         int seeds = Seeds;
         // One seed keeps the key it always had; more seeds are part of what the page and claims depend on.
+        // The real data's identity joins the key (none for generated data: those keys stay as they were).
+        string[] data = Experiments.Common.DataChoice.KeyOf(_kinds.ByName[spec.Kind].ChooseData(spec)) is { } d ? [d] : [];
         string key = seeds == 1
-            ? RunStore.Hash(spec.EffectiveText, spec.Profile, RunStore.CodeVersion)
-            : RunStore.Hash(spec.EffectiveText, spec.Profile, RunStore.CodeVersion, $"seeds={seeds}");
+            ? RunStore.Hash([spec.EffectiveText, spec.Profile, RunStore.CodeVersion, .. data])
+            : RunStore.Hash([spec.EffectiveText, spec.Profile, RunStore.CodeVersion, $"seeds={seeds}", .. data]);
         string entry = store.EntryDir(spec.Name, key);
         bool reused = Usable(store, entry, spec.Name);
         if (!reused) Compute(spec, store, entry, key, seeds);
@@ -127,7 +130,8 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
         ulong seed = spec.Seed + (ulong)i;
         var variant = SpecLoader.Load(spec.File, Profile, _kinds,
             [("training.seed", new YamlDotNet.RepresentationModel.YamlScalarNode(seed.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
-        string key = RunStore.Hash(variant.EffectiveText, variant.Profile, RunStore.CodeVersion);
+        string[] data = Experiments.Common.DataChoice.KeyOf(_kinds.ByName[variant.Kind].ChooseData(variant)) is { } d ? [d] : [];
+        string key = RunStore.Hash([variant.EffectiveText, variant.Profile, RunStore.CodeVersion, .. data]);
         string entry = store.EntryDir(variant.Name, key);
         if (!Usable(store, entry, variant.Name)) Compute(variant, store, entry, key, 1, $"seed {i + 1} of {seeds}: ");
         var metrics = System.Text.Json.JsonSerializer.Deserialize<SortedDictionary<string, double>>(
@@ -158,7 +162,8 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
             claims.Count(c => !c.SanityCheck && c.Verdict == Verdict.Reproduced), claims.Count(c => !c.SanityCheck && c.Verdict == Verdict.NotReproduced),
             claims.Count(c => c.Verdict == Verdict.NotApplicable), o.DataUsed, o.GeneratedData, o.Thumbnail ?? o.Blocks.OfType<FigureBlock>().FirstOrDefault()?.Path, key[..16], reused,
             claims.Count(c => c.Verdict == Verdict.NotMeasured), claims.Count(c => c.SanityCheck && c.Verdict == Verdict.Reproduced),
-            claims.Count(c => c.SanityCheck && c.Verdict == Verdict.NotReproduced), o.WriteUpSynthetic);
+            claims.Count(c => c.SanityCheck && c.Verdict == Verdict.NotReproduced), o.WriteUpSynthetic,
+            o.DataUses?.Select(NnViz.Data.DataUseRecord.From).ToList());
 
     /// <summary>The description's first sentence (the index card's one line).</summary>
     private static string FirstSentence(string description)
