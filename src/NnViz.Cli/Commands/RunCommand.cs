@@ -20,18 +20,22 @@ internal sealed class RunCommand : ICliCommand
         {
             if (r.GetValue(seeds) is { } n && (n < 1 || n > NnViz.Lab.Runs.Profile.MaxSeeds)) r.AddError($"--seeds: expected 1 to {NnViz.Lab.Runs.Profile.MaxSeeds}, received {n}");
         });
+        var engine = new Option<string?>("--engine") { Description = $"training engine for every spec, overriding training.engine ({string.Join(", ", NnViz.Lab.Experiments.Pipeline.Engines.Names)}); shown in each page's setup differences" };
+        engine.AcceptOnlyFromAmong([.. NnViz.Lab.Experiments.Pipeline.Engines.Names]);
         var cmd = new Command("run",
             "Run experiment specs: train, record, project, render figures and animations, check claims, and write the\n" +
             "report (reports/<profile>/index.html). All specs are validated first; an invalid spec writes nothing.\n" +
             "Finished work is reused from the run store when the inputs are unchanged; an interrupted run resumes.\n" +
             "Examples:\n  nnviz run experiments/                      every experiment, quick profile\n" +
-            "  nnviz run experiments/rings.yaml --profile full --out /tmp/rings") { target, profile, configs, outDir, store, seeds };
+            "  nnviz run experiments/rings.yaml --profile full --out /tmp/rings\n" +
+            "  nnviz run experiments/ --profile ci --engine torch   train with libtorch (TorchSharp) instead of NnViz.Engine")
+            { target, profile, configs, outDir, store, seeds, engine };
         cmd.SetAction(r => Execute(r.GetValue(target)!, r.GetValue(profile)!, Common.ConfigsDir(r.GetValue(configs)),
-            r.GetValue(outDir), r.GetValue(store)!, r.GetValue(seeds)));
+            r.GetValue(outDir), r.GetValue(store)!, r.GetValue(seeds), r.GetValue(engine)));
         return cmd;
     }
 
-    private static int Execute(string target, string profileName, string configsDir, string? outDir, string storeDir, int? seeds)
+    private static int Execute(string target, string profileName, string configsDir, string? outDir, string storeDir, int? seeds, string? engine)
     {
         if (!Common.Exists(target)) return Common.ExitInvalid;
         string output = outDir ?? Path.Combine("reports", profileName);
@@ -39,7 +43,7 @@ internal sealed class RunCommand : ICliCommand
         try
         {
             var progress = new ProgressSink();
-            var runner = new Runner(new RunnerOptions(configsDir, output, storeDir, profileName, seeds), progress);
+            var runner = new Runner(new RunnerOptions(configsDir, output, storeDir, profileName, seeds, engine), progress);
             var (specs, errors) = runner.ValidateAll(Runner.FindSpecs(target));
             if (errors.Count > 0) { Common.PrintErrors(errors); return Common.ExitInvalid; }
             AnsiConsole.MarkupLine($"Running [bold]{specs.Count}[/] experiment(s) on profile [bold]{profileName}[/] with {runner.Seeds} seed(s) into [bold]{Markup.Escape(output)}[/]");

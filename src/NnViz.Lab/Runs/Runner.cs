@@ -7,7 +7,8 @@ namespace NnViz.Lab.Runs;
 
 /// <summary>Where a run reads and writes.</summary>
 /// <param name="Seeds">training seeds per experiment (null: the profile's <c>seeds</c>, 1 unless it says otherwise).</param>
-public sealed record RunnerOptions(string ConfigsDir, string OutDir, string StoreDir, string ProfileName, int? Seeds = null);
+/// <param name="Engine">training engine for every spec (<c>--engine</c>), overriding training.engine: part of the effective spec, so of the store key and the page's setup differences.</param>
+public sealed record RunnerOptions(string ConfigsDir, string OutDir, string StoreDir, string ProfileName, int? Seeds = null, string? Engine = null);
 
 /// <summary>What one experiment run produced, for the CLI summary and the index page.</summary>
 /// <remarks>
@@ -50,7 +51,7 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
         var others = ProfileValidation.All(options.ConfigsDir);
         foreach (var f in files)
         {
-            var (spec, found) = ProfileValidation.Load(f, Profile, others, _kinds);
+            var (spec, found) = ProfileValidation.Load(f, Profile, others, _kinds, EngineOverride, "--engine");
             if (spec is not null) specs.Add(spec);
             errors.AddRange(found);
         }
@@ -58,6 +59,10 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
             errors.Add(new SpecError(dup.Last().File, 1, 1, "name", $"experiment name '{dup.Key}' is also used by {dup.First().File}"));
         return (specs, errors);
     }
+
+    /// <summary>--engine as a spec override (none when not given).</summary>
+    private IReadOnlyList<(string, YamlDotNet.RepresentationModel.YamlNode)> EngineOverride =>
+        options.Engine is { } e ? [("training.engine", new YamlDotNet.RepresentationModel.YamlScalarNode(e))] : [];
 
     /// <summary>Seeds judging each claim: <see cref="RunnerOptions.Seeds"/> if given, else the profile's.</summary>
     public int Seeds => options.Seeds ?? Profile.Seeds;
@@ -129,7 +134,7 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
     {
         ulong seed = spec.Seed + (ulong)i;
         var variant = SpecLoader.Load(spec.File, Profile, _kinds,
-            [("training.seed", new YamlDotNet.RepresentationModel.YamlScalarNode(seed.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+            [.. EngineOverride, ("training.seed", new YamlDotNet.RepresentationModel.YamlScalarNode(seed.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
         string[] data = Experiments.Common.DataChoice.KeyOf(_kinds.ByName[variant.Kind].ChooseData(variant)) is { } d ? [d] : [];
         string key = RunStore.Hash([variant.EffectiveText, variant.Profile, RunStore.CodeVersion, .. data]);
         string entry = store.EntryDir(variant.Name, key);

@@ -72,7 +72,11 @@ public sealed class ImdbLstmKind : IExperimentKind
     public object BindData(string dataKind, Section data) => data;
     public object BindOptions(Section options) => ImdbLstmOptions.Bind(options);
 
-    public void Validate(ExperimentSpec spec, ICollection<SpecError> errors) => ImdbLstmChecks.ValidateImdb(spec, errors);
+    public void Validate(ExperimentSpec spec, ICollection<SpecError> errors)
+    {
+        ImdbLstmChecks.ValidateImdb(spec, errors);
+        Engines.RequireNative(spec, "it keeps NnViz.Engine model files per checkpoint for prefix evaluation and nnviz serve", errors);
+    }
 
     /// <summary>Per epoch (index 0 = before training): the model file bytes, training loss and test accuracy.</summary>
     public sealed record TrainedCheckpoints(byte[][] Models, double[] Loss, double[] TestAccuracy);

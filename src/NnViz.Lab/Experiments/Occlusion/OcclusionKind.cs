@@ -65,6 +65,7 @@ public sealed class OcclusionKind : IExperimentKind
 
     public void Validate(ExperimentSpec spec, ICollection<SpecError> errors)
     {
+        Engines.RequireNative(spec, "its two-input GraphModel is read back from NnViz.Engine model files", errors);
         foreach (var m in spec.Members)
         {
             var ls = m.Layers;
