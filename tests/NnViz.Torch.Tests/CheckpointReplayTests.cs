@@ -52,7 +52,7 @@ public class CheckpointReplayTests
         string dir = Specs.TempDir("replay");
         var spec = SpecLoader.Load(WriteSpec(dir), Profile.Load(Specs.Configs, "ci"));
         var root = new Rng(spec.Seed);
-        var task = TextTask.Load(spec, root);
+        var task = TextTask.Load(spec, root, new EmbeddingAnimatorKind().ChooseData(spec)[0], out _);
         var run = AnimatorTraining.Train(spec, spec.Members[0], task, null, root, _ => { });
         Assert.Equal(2, run.Frames.Length); // one frame per checkpoint, not training.epochs
         var native = Sequential.Build(task.Steps, [.. spec.Members[0].Layers.Select(l => NnViz.Lab.Experiments.Common.ModelFactory.ToEngine(l, 12))], new Rng(9));
@@ -80,7 +80,7 @@ public class CheckpointReplayTests
         string dir = Specs.TempDir("replay-mismatch");
         var spec = SpecLoader.Load(WriteSpec(dir, hiddenUnits: 6), Profile.Load(Specs.Configs, "ci"));
         var root = new Rng(spec.Seed);
-        var task = TextTask.Load(spec, root);
+        var task = TextTask.Load(spec, root, new EmbeddingAnimatorKind().ChooseData(spec)[0], out _);
         var e = Assert.Throws<DataException>(() => AnimatorTraining.Train(spec, spec.Members[0], task, null, root, _ => { }));
         Assert.Contains("2 of 2 checkpoints do not fit the model", e.Message);
         foreach (var f in Files) Assert.Contains(f, e.Message);
