@@ -155,8 +155,8 @@ public class DataWiringTests
         var section = spec.DataAs<Section>();
         ReviewData data = ReviewData.Load(section, new Rng(spec.Seed), ReviewData.Choose(section));
         Assert.False(data.Generated);
-        Assert.Equal(120, data.TrainLabels.Count(l => l == 1));
-        Assert.Equal(120, data.TrainLabels.Count(l => l == 0));
+        Assert.Equal(300, data.TrainLabels.Count(l => l == 1));   // the ci profile's 600 reviews, stratified
+        Assert.Equal(300, data.TrainLabels.Count(l => l == 0));
         Assert.Equal(30, data.TestLabels.Count(l => l == 1));
         Assert.Equal(data.Train.Count, data.Train.Ids.Distinct().Count());
         Assert.All(data.Train.Ids, id => Assert.StartsWith("train/", id));

@@ -24,7 +24,8 @@ public class ProjectionsTests
         var h = ProjectionsKind.TrainHidden(spec, train, test, rows, new Rng(spec.Seed), _ => { });
         Assert.Equal(64, h.Width);
         Assert.Equal(rows.Length * 64, h.Activations.Length);
-        Assert.Single(h.Loss);
+        Assert.Equal(spec.Epochs, h.Loss.Length);   // one training loss per epoch of the ci profile
+        Assert.True(h.Loss[^1] < h.Loss[0], "the MLP's loss falls over its epochs");
         Assert.Equal(500, h.TrainImages);
         Assert.All(h.Activations, v => Assert.True(v >= 0f));
         Assert.Equal(h.Activations.AsSpan(7 * 64, 64).ToArray(), h.Activations.AsSpan(200 * 64, 64).ToArray());
