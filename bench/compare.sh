@@ -20,12 +20,14 @@ echo "| workload | threads | unit | ours | PyTorch | ours/PyTorch | CPU ours | C
 echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---|"
 for w in "${workloads[@]}"; do
   for t in ${THREADS:-1 2}; do
-    o=$("$ours" "$w" --threads "$t"); p=$("${ref[@]}" "$w" --threads "$t")
+    # OpenBLAS/OpenMP pools sized to the same thread count, or they fight torch's own threads and inflate its times.
+    o=$("$ours" "$w" --threads "$t"); p=$(OMP_NUM_THREADS="$t" OPENBLAS_NUM_THREADS="$t" MKL_NUM_THREADS="$t" "${ref[@]}" "$w" --threads "$t")
     echo "| $w | $t | $(field 3 "$o") | $(field 2 "$o") | $(field 2 "$p") | $(ratio "$(field 2 "$o")" "$(field 2 "$p")") | $(field 5 "$o") | $(field 5 "$p") | $(ratio "$(field 5 "$o")" "$(field 5 "$p")") | $(field 4 "$o") |"
   done
 done
 echo
+# GEMM: GFLOP/s and the fraction of the single-core peak measured by a register-only FMA loop (bench/engine gemm).
 echo "GEMM (ours, 1 thread): $(field 4 "$("$ours" gemm --threads 1)")"
-echo "GEMM (ours, 2 threads): $(field 4 "$("$ours" gemm --threads 2)")"
+echo "GEMM (ours, 2 threads; fraction is of one core's peak): $(field 4 "$("$ours" gemm --threads 2)")"
 echo "Bit digest: 1t $(field 4 "$("$ours" digest --threads 1)"), 2t $(field 4 "$("$ours" digest --threads 2)"), AVX-512 off $(field 4 "$(DOTNET_EnableAVX512=0 "$ours" digest --threads 2)")"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

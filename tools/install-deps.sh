@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages NnVizRepro uses when they are missing:
-#   librsvg2-bin (rsvg-convert: SVG -> PNG for GIF/MP4), ffmpeg (GIF/MP4), fonts-dejavu-core (the figures' font),
+#   ffmpeg (GIF/MP4 of animations from PNG frames drawn in-process), fonts-dejavu-core (the figures' pinned font),
 #   dataset-fashion-mnist (the offline stand-in for MNIST), chromium (browser tests; pass --browser).
 # Without root (or sudo) it prints what is missing and goes on: the harness still runs, without GIF/MP4.
 set -euo pipefail
-pkgs=(librsvg2-bin ffmpeg fonts-dejavu-core dataset-fashion-mnist)
+pkgs=(ffmpeg fonts-dejavu-core dataset-fashion-mnist)
 [ "${1:-}" = "--browser" ] && pkgs+=(chromium)
 missing=()
 for p in "${pkgs[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done

@@ -105,7 +105,10 @@ public static partial class Workloads
     public static BenchResult GemmThroughput(int threads)
     {
         var rng = new Rng(8);
-        var notes = new List<string>();
+        double peak = PeakPerCpuSecond();
+        // NNVIZ_GEMM_PATH=tiled measures the unpacked path (the one before the packed kernel) for comparison.
+        bool tiled = Environment.GetEnvironmentVariable("NNVIZ_GEMM_PATH") == "tiled";
+        var notes = new List<string> { $"FMA peak {peak / 1e9:F1} GFLOP/s per CPU-second (register-only loop, one thread)" };
         double total = 0;
         foreach (var (m, k, n, at) in new[] { (512, 512, 512, false), (64, 784, 64, false), (12800, 128, 256, false), (64, 64, 256, false), (128, 12800, 256, true) })
         {
@@ -114,16 +117,34 @@ public static partial class Workloads
             for (int i = 0; i < a.Length; i++) a[i] = rng.NextFloat();
             for (int i = 0; i < b.Length; i++) b[i] = rng.NextFloat();
             var opts = new ComputeOptions(threads);
-            NnViz.Engine.Kernels.Gemm.Multiply<float>(a, aRow, aCol, b, n, c, n, m, k, n, false, opts);
-            int reps = (int)Math.Max(3, 2e9 / (2.0 * m * k * n));
+            Action run = tiled ? () => NnViz.Engine.Kernels.Gemm.MultiplyTiled(a, aRow, aCol, b, n, c, n, m, k, n, false, opts)
+                : () => NnViz.Engine.Kernels.Gemm.Multiply<float>(a, aRow, aCol, b, n, c, n, m, k, n, false, opts);
+            run();
+            int reps = (int)Math.Max(3, 1e10 / (2.0 * m * k * n));
             var sw = Clock.StartNew();
-            for (int r = 0; r < reps; r++) NnViz.Engine.Kernels.Gemm.Multiply<float>(a, aRow, aCol, b, n, c, n, m, k, n, false, opts);
+            for (int r = 0; r < reps; r++) run();
             double s = sw.Elapsed.TotalSeconds, cpu = sw.Cpu;
             total += s;
             double flop = 2.0 * m * k * n * reps / 1e9;
-            notes.Add($"{m}x{k}x{n}{(at ? " (Aᵀ)" : "")}: {flop / s:F1} GFLOP/s wall, {flop / cpu:F1} per CPU-second");
+            notes.Add($"{m}x{k}x{n}{(at ? " (Aᵀ)" : "")}: {flop / s:F1} GFLOP/s wall, {flop / cpu:F1} per CPU-second = {flop * 1e9 / cpu / peak:P0} of peak");
         }
         return new BenchResult(total, "s", string.Join("; ", notes));
+    }
+
+    /// <summary>FLOPs per CPU-second of a register-only FMA loop: the best of five runs on this thread.</summary>
+    private static double PeakPerCpuSecond()
+    {
+        NnViz.Engine.Kernels.PackedGemm.PeakFmaLoop(1000, out _);
+        double best = 0;
+        for (int r = 0; r < 5; r++)
+        {
+            var sw = Clock.StartNew();
+            double flop = NnViz.Engine.Kernels.PackedGemm.PeakFmaLoop(20_000_000, out float sink);
+            double cpu = sw.Cpu;
+            if (float.IsNaN(sink)) throw new InvalidOperationException("peak loop diverged");
+            best = Math.Max(best, flop / cpu);
+        }
+        return best;
     }
 }
 

@@ -24,7 +24,7 @@ public static class ExplorerPage
 
 <p>Type a sentence: every checkpoint reads it word by word (green words raise P(positive), red lower it, grey change little; dotted = unknown word),
 and the blue point shows where it lands in each layer space of the last checkpoint (Isomap, out-of-sample placement).</p>
-<form id="ask"><textarea id="text" rows="3" cols="90" maxlength="20000" aria-label="sentence">This movie is not boring!</textarea><br>
+<form id="ask"><textarea id="text" rows="3" cols="90" maxlength="{{RunExplorer.MaxCharacters}}" aria-label="sentence">This movie is not boring!</textarea><br>
 <button type="submit" id="go">Explain</button> <span id="status" role="status"></span></form>
 <div id="rows" aria-live="polite"></div>
 {{ReportParts.Columns(players)}}</main>

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -11,65 +9,94 @@ using NnViz.Lab.Runs;
 namespace NnViz.Explorer;
 
 /// <summary>
-/// `nnviz serve`: a minimal API on 127.0.0.1 only. GET / is the explorer page, POST /api/explain takes the text
-/// (plain text, or JSON {"text": ...}) and answers JSON. Hostile input stays harmless: bodies over
-/// <see cref="MaxBodyBytes"/> get 413 with a message, texts are cut to <see cref="RunExplorer.MaxCharacters"/>, a request
-/// waits at most <see cref="QueueTimeout"/> for the model (503 with a message), and any failure is a 400 with a message.
+/// `nnviz serve`: a minimal API on <see cref="ExplorerOptions.Host"/> (127.0.0.1 unless told otherwise). GET / is the
+/// explorer page (inlined; no file is ever served from disk), GET /api/health answers "ok", POST /api/explain takes
+/// the text (plain text, or JSON {"text": ...}) and answers JSON. User errors are 4xx with {"error": message}
+/// (<see cref="ExplorerInputException"/>); the model is used by one request at a time, others wait at most
+/// <see cref="ExplorerOptions.QueueTimeout"/> (503), an explanation is stopped after
+/// <see cref="ExplorerOptions.WorkTimeout"/> (503); any other exception is a bug: 500, logged with its stack trace.
 /// </summary>
 public static class ExplorerServer
 {
-    public const int MaxBodyBytes = 256 * 1024;
-    public static readonly TimeSpan QueueTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>Explains a text, honouring the token (a timeout or a client that went away).</summary>
+    public delegate object Explainer(string text, CancellationToken cancel);
 
-    public static WebApplication Build(RunExplorer explorer, int port)
+    public static WebApplication Build(RunExplorer explorer, ExplorerOptions options) =>
+        Build(ExplorerPage.Html(explorer), (text, cancel) => explorer.Explain(text, cancel), options);
+
+    /// <summary>The server over any page and explain function (the tests use it to inject slow or failing work).</summary>
+    public static WebApplication Build(string page, Explainer explain, ExplorerOptions options)
     {
+        IPAddress address = options.Address();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(o =>
         {
-            o.Listen(IPAddress.Loopback, port);
-            o.Limits.MaxRequestBodySize = MaxBodyBytes;
+            o.Listen(address, options.Port);
+            o.AddServerHeader = false;
+            o.Limits.MaxRequestBodySize = options.MaxBodyBytes;
+            o.Limits.MaxConcurrentConnections = options.MaxConnections;
             o.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
-            o.Limits.MinRequestBodyDataRate = new MinDataRate(100, TimeSpan.FromSeconds(5));
+            o.Limits.MinRequestBodyDataRate = new MinDataRate(100, TimeSpan.FromSeconds(5)); // keep in step with ExplorerRequest's 408 message
         });
         var app = builder.Build();
-        string page = ExplorerPage.Html(explorer);
+        var log = TextWriter.Synchronized(options.Log);
+        app.Use((http, next) => Guard(http, next, log));
+        var queue = new ModelQueue(options);
         app.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8"));
         app.MapGet("/api/health", () => Results.Text("ok"));
         app.MapGet("/favicon.ico", () => Results.NoContent());
-        app.MapPost("/api/explain", (Delegate)((HttpContext http) => Explain(http, explorer)));
+        app.MapPost("/api/explain", (Delegate)((HttpContext http) => Explain(http, explain, queue, options)));
         return app;
     }
 
-    private static async Task<IResult> Explain(HttpContext http, RunExplorer explorer)
+    /// <summary>Where the started server listens, and who can reach it.</summary>
+    public static string Listening(WebApplication app, ExplorerOptions options) =>
+        $"listening on {string.Join(", ", app.Urls)} ({(options.IsLoopback ? "this machine only" : "reachable from other machines")})";
+
+    private static async Task Guard(HttpContext http, RequestDelegate next, TextWriter log)
     {
-        string body;
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        try { await next(http).ConfigureAwait(false); }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested) { /* the client went away */ }
+        catch (Exception e)
+        {
+            log.WriteLine($"nnviz serve: error: {http.Request.Method} {http.Request.Path} failed (answered 500): {e}");
+            if (http.Response.HasStarted) throw;
+            http.Response.Clear();
+            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await http.Response.WriteAsJsonAsync(new { error = "The explorer failed on this request (a bug in NnVizRepro; the details are on the server's console)." }).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<IResult> Explain(HttpContext http, Explainer explain, ModelQueue queue, ExplorerOptions options)
+    {
+        string text;
+        try { text = await ExplorerRequest.ReadTextAsync(http.Request, options.MaxBodyBytes, http.RequestAborted).ConfigureAwait(false); }
+        catch (ExplorerInputException e) { return Error(e.StatusCode, e.Message); }
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        switch (await queue.EnterAsync(http.RequestAborted).ConfigureAwait(false))
+        {
+            case ModelQueue.Entry.Full: return Busy(http, $"The explorer is busy ({options.MaxWaiting} requests are waiting); try again in a moment.");
+            case ModelQueue.Entry.TimedOut: return Busy(http, $"The explorer is busy (waited {options.QueueTimeout.TotalSeconds:0.#} s); try again in a moment.");
+        }
         try
         {
-            if (http.Request.ContentLength > MaxBodyBytes) return Error(413, $"The text is too large: at most {MaxBodyBytes / 1024} KB per request.");
-            using var ms = new MemoryStream();
-            await http.Request.Body.CopyToAsync(ms, http.RequestAborted);
-            body = new UTF8Encoding(false, false).GetString(ms.ToArray());
+            work.CancelAfter(options.WorkTimeout);
+            return Results.Json(explain(text, work.Token), ArtifactSink.JsonOptions);
         }
-        catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (e.StatusCode == 413) { return Error(413, $"The text is too large: at most {MaxBodyBytes / 1024} KB per request."); }
-        catch (Exception e) when (e is Microsoft.AspNetCore.Http.BadHttpRequestException or IOException or OperationCanceledException) { return Error(400, "The request body could not be read."); }
-        string text = body;
-        if ((http.Request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        catch (ExplorerInputException e) { return Error(e.StatusCode, e.Message); }
+        catch (OperationCanceledException) when (work.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
         {
-            try
-            {
-                using var doc = JsonDocument.Parse(body);
-                if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("text", out var t) || t.ValueKind != JsonValueKind.String)
-                    return Error(400, "Expected JSON like {\"text\": \"This movie is boring!\"}.");
-                text = t.GetString()!;
-            }
-            catch (JsonException) { return Error(400, "The body is not valid JSON; send {\"text\": \"...\"} or plain text."); }
+            return Busy(http, $"The explanation took longer than {options.WorkTimeout.TotalSeconds:0.#} s and was stopped; try a shorter text or try again.");
         }
-        if (!await explorer.Gate.WaitAsync(QueueTimeout, http.RequestAborted).ConfigureAwait(false))
-            return Error(503, "The explorer is busy; try again in a moment.");
-        try { return Results.Json(explorer.Explain(text), ArtifactSink.JsonOptions); }
-        catch (Exception e) { return Error(400, $"This text could not be explained: {e.Message}"); }
-        finally { explorer.Gate.Release(); }
+        finally { queue.Leave(); }
+    }
+
+    private static IResult Busy(HttpContext http, string message)
+    {
+        http.Response.Headers.RetryAfter = "1";
+        return Results.Json(new { error = message }, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     private static IResult Error(int status, string message) => Results.Json(new { error = message }, statusCode: status);

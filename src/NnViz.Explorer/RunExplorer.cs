@@ -26,19 +26,21 @@ public sealed record ExplorerAnswer(string Text, bool Truncated, int UnknownWord
 /// The live explorer of seed 004 over a finished imdb-lstm run: loads its checkpoints (NnViz.Engine ModelFile), the
 /// vocabulary and the layer features of the fixed test reviews, lays each layer space out with Isomap once, and
 /// answers a typed text with word impacts per checkpoint and its out-of-sample Isomap position in each space.
-/// Models reuse buffers, so answers are computed one at a time (callers queue on <see cref="Gate"/>).
+/// Models reuse buffers, so answers are computed one at a time (<see cref="Explain"/> takes a lock; the server queues
+/// requests before it with a timeout). Problems with the text itself are <see cref="ExplorerInputException"/>s.
 /// </summary>
 public sealed class RunExplorer
 {
-    /// <summary>Characters of input considered; longer texts are cut (and the answer says so).</summary>
+    /// <summary>The longest text read, in UTF-16 characters (the page's text box allows as many); longer is refused.</summary>
     public const int MaxCharacters = 20_000;
+
+    private readonly object _modelLock = new();
 
     private readonly TextEncoder _encoder;
     private readonly (int Epoch, Sequential Model)[] _checkpoints;
     private readonly SpaceFrame[] _frames;
     private readonly string[] _layerNames;
 
-    public SemaphoreSlim Gate { get; } = new(1, 1);
     public IReadOnlyList<string> Layers { get; }
     public IReadOnlyList<float[]> Layouts { get; }
     public IReadOnlyList<string> Ids { get; }
@@ -85,25 +87,50 @@ public sealed class RunExplorer
             ids, texts, Array.ConvertAll(p, v => v >= 0.5f ? 1 : 0));
     }
 
-    /// <summary>Explains one text. Never throws for odd input: control characters are dropped, long texts cut.</summary>
-    public ExplorerAnswer Explain(string? raw)
+    /// <summary>
+    /// Explains one text: control characters (NUL included) and lone surrogates are dropped, a text of more words than
+    /// the model reads is cut (the answer says so). An empty text, or one over <see cref="MaxCharacters"/>, is an
+    /// <see cref="ExplorerInputException"/>; <paramref name="cancel"/> is checked before each checkpoint's reading.
+    /// </summary>
+    public ExplorerAnswer Explain(string? raw, CancellationToken cancel = default)
+    {
+        raw ??= "";
+        if (raw.Length > MaxCharacters)
+            throw new ExplorerInputException($"The text is too long: {raw.Length:N0} characters, at most {MaxCharacters:N0} are read.", InputProblem.TooLarge);
+        string text = Clean(raw);
+        if (text.Length == 0) throw new ExplorerInputException("Type a sentence: the text was empty (or held only spaces and control characters).");
+        lock (_modelLock) return Answer(text, cancel);
+    }
+
+    /// <summary>Drops control characters but newlines and tabs, and surrogates that are not part of a pair.</summary>
+    public static string Clean(string raw)
+    {
+        var kept = new System.Text.StringBuilder(raw.Length);
+        for (int i = 0; i < raw.Length; i++)
+        {
+            char c = raw[i];
+            if (char.IsHighSurrogate(c) && i + 1 < raw.Length && char.IsLowSurrogate(raw[i + 1])) { kept.Append(c).Append(raw[++i]); continue; }
+            if (char.IsSurrogate(c)) { kept.Append(' '); continue; }
+            if (!char.IsControl(c) || c is '\n' or '\t') kept.Append(c);
+        }
+        return kept.ToString().Trim();
+    }
+
+    private ExplorerAnswer Answer(string text, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
-        string text = new string([.. (raw ?? "").Where(c => !char.IsControl(c) || c is '\n' or '\t').Select(c => char.IsSurrogate(c) ? ' ' : c)]).Trim();
-        bool truncated = text.Length > MaxCharacters;
-        if (truncated) text = text[..MaxCharacters];
-        if (text.Length == 0)
-            return new ExplorerAnswer("", false, 0, "Type a sentence (the text was empty).", [], [], clock.Elapsed.TotalMilliseconds);
         var rows = new List<ExplorerRow>();
         foreach (var (epoch, model) in _checkpoints)
         {
+            cancel.ThrowIfCancellationRequested();
             var row = WordImpact.Explain(model, _encoder, text, $"epoch {epoch}");
             double max = WordImpact.MaxAbs(row);
             rows.Add(new ExplorerRow(row.Checkpoint, row.Probability, row.Predicted,
                 [.. row.Words.Select(w => { var (c, o) = WordImpact.Encode(w.Impact, max); return new ExplorerWord(w.Text, w.Impact, w.Known, c, o); })]));
         }
         var words = rows[0].Words;
-        truncated |= text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > words.Count;
+        bool truncated = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > words.Count;
+        cancel.ThrowIfCancellationRequested();
         var features = LayerFeatures.Capture(_checkpoints[^1].Model, _encoder.Batch([text]), 1, _layerNames[0], _layerNames[1], _layerNames[2], out _);
         var points = new List<ExplorerPoint>();
         for (int l = 0; l < 3; l++)

@@ -48,7 +48,7 @@ public class EmbeddingAnimatorTests
     private static string ToxicSpecOn(string dataLines, string name)
     {
         string text = File.ReadAllText(Path.Combine(Lab.Experiments, "toxic-animator.yaml"))
-            .Replace("  kind: toxic\n", dataLines).Replace("  toxic_rate: 0.4\n", "");
+            .Replace("  kind: toxic\n  source: auto\n", dataLines).Replace("  toxic_rate: 0.4\n", "");
         string path = Path.Combine(Lab.TempDir(name), "toxic-animator.yaml");
         File.WriteAllText(path, text);
         return path;
@@ -57,7 +57,7 @@ public class EmbeddingAnimatorTests
     [Fact]
     public void TheJigsawSampleRunsWithItsSixLabelsToSwitchBetween()
     {
-        string spec = ToxicSpecOn($"  kind: jigsaw\n  folder: {RepoPaths.SharedData}\n", "jigsaw");
+        string spec = ToxicSpecOn($"  kind: jigsaw\n  folder: {Path.Combine(RepoPaths.SharedData, "jigsaw_toxic_sample")}\n", "jigsaw");
         string outDir = Lab.TempDir("jigsaw-out");
         var runner = Lab.Runner(outDir);
         var (specs, errors) = runner.ValidateAll([spec]);
@@ -65,7 +65,9 @@ public class EmbeddingAnimatorTests
         runner.Run(specs[0]);
         string dir = Path.Combine(outDir, "toxic-animator");
         string summary = File.ReadAllText(Path.Combine(dir, "summary.json"));
-        Assert.Contains("real: fastbert_train_sample", summary);
+        Assert.Contains("\"data_used\": \"real: jigsaw: ", summary);
+        Assert.Contains("\"data_set\": \"jigsaw\"", summary);
+        Assert.Contains("\"generated_data\": false", summary);
         string page = File.ReadAllText(Path.Combine(dir, "index.html"));
         foreach (var label in Jigsaw.LabelNames) Assert.Contains($"\"{label}\"", page);
         Assert.Contains("\"independent\"", page);
@@ -82,7 +84,7 @@ public class EmbeddingAnimatorTests
         var (specs, errors) = runner.ValidateAll([spec]);
         Assert.Empty(errors);
         var e = Assert.Throws<DataException>(() => runner.Run(specs[0]));
-        Assert.Contains("not there", e.Message);
+        Assert.Contains("not found under", e.Message);
         Assert.Contains("kaggle", e.Message, StringComparison.OrdinalIgnoreCase);
     }
 

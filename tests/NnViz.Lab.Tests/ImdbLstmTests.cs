@@ -122,7 +122,7 @@ public class ImdbLstmTests
     public void RunsOnTheSharedAclImdbSample()
     {
         string text = File.ReadAllText(Path.Combine(Lab.Experiments, "imdb-lstm.yaml"))
-            .Replace("  source: auto\n", $"  source: aclimdb\n  folder: \"{RepoPaths.SharedData}\"\n");
+            .Replace("  source: auto\n", $"  source: aclimdb\n  folder: \"{Path.Combine(RepoPaths.SharedData, "imdb_aclimdb_sample")}\"\n");
         string outDir = Lab.TempDir("imdb-sample");
         string specPath = Path.Combine(outDir, "imdb-lstm.yaml");
         File.WriteAllText(specPath, text);
@@ -131,7 +131,9 @@ public class ImdbLstmTests
         Assert.Empty(errors);
         var summary = runner.Run(specs[0]);
         Assert.False(summary.GeneratedData);
-        Assert.StartsWith("aclImdb (the shared sample): 240 train, 60 test", summary.DataUsed);
+        Assert.StartsWith("real: aclimdb:", summary.DataUsed);
+        Assert.Contains("used train 600, test 60", summary.DataUsed);
+        Assert.Contains("the shared sample, not the full set", summary.DataUsed);
         string dir = Path.Combine(outDir, "imdb-lstm");
         Assert.True(File.Exists(Path.Combine(dir, "checkpoints", "epoch_02.nnvz")));
         var vocab = System.Text.Json.JsonSerializer.Deserialize<Experiments.SavedVocabulary>(

@@ -25,7 +25,7 @@ public sealed class AnimationExportTests : IDisposable
     private static ExportTools RequireTools()
     {
         var tools = ExportTools.FromPath();
-        // CI installs librsvg2-bin and ffmpeg, so a missing tool is a failure here, not a skip.
+        // CI installs ffmpeg, so a missing tool is a failure here, not a skip.
         if (tools.MissingMessage() is { } m) Assert.Fail(m);
         if (ExportTools.Find("ffprobe") is null) Assert.Fail("ffprobe not found on PATH (apt-get install ffmpeg)");
         return tools;
@@ -81,20 +81,22 @@ public sealed class AnimationExportTests : IDisposable
     [Fact]
     public void MissingToolsGiveAResultNotAnException()
     {
-        var r = VideoExport.Mp4(Turning(), Path.Combine(_dir.FullName, "x.mp4"), new ExportTools(null, "/usr/bin/ffmpeg"));
+        var r = VideoExport.Mp4(Turning(), Path.Combine(_dir.FullName, "x.mp4"), new ExportTools(Ffmpeg: null));
         Assert.Equal(ExportStatus.ToolMissing, r.Status);
         Assert.Null(r.Path);
-        Assert.Contains("rsvg-convert", r.Message);
-        Assert.Contains("librsvg2-bin", r.Message);
-        Assert.DoesNotContain("ffmpeg (", r.Message);
+        Assert.Contains("ffmpeg", r.Message);
+        Assert.Contains("apt-get install ffmpeg", r.Message);
         Assert.False(File.Exists(Path.Combine(_dir.FullName, "x.mp4")));
     }
 
     [Fact]
     public void BrokenToolGivesAFailedResult()
     {
-        var r = VideoExport.Gif(Turning(), Path.Combine(_dir.FullName, "x.gif"), new ExportTools("/bin/false", "/bin/false"));
+        string target = Path.Combine(_dir.FullName, "x.gif");
+        var r = VideoExport.Gif(Turning(), target, new ExportTools("/bin/false"));
         Assert.Equal(ExportStatus.Failed, r.Status);
-        Assert.Contains("rsvg-convert failed", r.Message);
+        Assert.Contains("ffmpeg failed", r.Message);
+        Assert.False(File.Exists(target));           // nothing half-written
+        Assert.False(File.Exists(target + ".partial"));
     }
 }

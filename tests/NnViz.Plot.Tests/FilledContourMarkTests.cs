@@ -71,6 +71,6 @@ public class FilledContourMarkTests
             Bar = new ColorBar("P(class B)", "← class A", "class B →", LegendPosition.TopLeft),
         };
         var panel = new Panel([mark], "sigmoid field", new Axis("x1"), new Axis("x2"), EqualAspect: true, Legend: LegendPosition.BottomRight);
-        Snapshot.Match(SvgRenderer.Render(Figure.Single("Filled contours", panel, 420, 420)), "svg");
+        FigureSnapshot.Match(Figure.Single("Filled contours", panel, 420, 420));
     }
 }

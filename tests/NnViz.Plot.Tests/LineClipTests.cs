@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 namespace NnViz.Plot.Tests;
 
 public class LineClipTests
@@ -58,7 +60,16 @@ public class LineClipTests
         var panel = new Panel([new LineEquationMark(1, -1, 0, LineStyle.Solid("#111111"))], "",
             new Axis("", new DataRange(-1, 1)), new Axis("", new DataRange(-1, 1)));
         string svg = SvgRenderer.Render(new Figure("", [panel], 200, 200));
-        // Plot area: left 46, top 12, width 200-46-16 = 138, height 200-12-28 = 160: from (46,172) to (184,12).
-        Assert.Contains("<path d=\"M46,172L184,12\"", svg);
+        // The line y = x runs exactly from the data area's lower-left to its upper-right corner (the plot's clip rectangle).
+        var clip = Regex.Match(svg, "<clipPath id=\"[^\"]+\">\\s*<rect x=\"([0-9.]+)\" y=\"([0-9.]+)\" width=\"([0-9.]+)\" height=\"([0-9.]+)\"");
+        Assert.True(clip.Success, "no clip rectangle in the SVG");
+        double[] r = [.. Enumerable.Range(1, 4).Select(k => double.Parse(clip.Groups[k].Value, CultureInfo.InvariantCulture))];
+        var line = Regex.Match(svg, "stroke=\"#111\"[^>]* d=\"M([0-9.]+) ([0-9.]+)L([0-9.]+) ([0-9.]+)\"");
+        Assert.True(line.Success, "no two-point path in #111111 in the SVG");
+        double[] p = [.. Enumerable.Range(1, 4).Select(k => double.Parse(line.Groups[k].Value, CultureInfo.InvariantCulture))];
+        Assert.Equal(r[0], p[0], 0.6);
+        Assert.Equal(r[1] + r[3], p[1], 0.6);
+        Assert.Equal(r[0] + r[2], p[2], 0.6);
+        Assert.Equal(r[1], p[3], 0.6);
     }
 }

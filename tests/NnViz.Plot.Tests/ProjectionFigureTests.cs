@@ -29,7 +29,7 @@ public class ProjectionFigureTests
             ScatterMark.ByClass(x, y, c, radius: 1.5, opacity: 0.6),
             new ArrowMark(0, 0, 1.5, 0.4, LineStyle.Solid("#333333", 1.2), Label: "pixel 14,14"),
         ], "PCA", new Axis("PC 1"), new Axis("PC 2"), EqualAspect: true);
-        Snapshot.Match(SvgRenderer.Render(Figure.Single("Density biplot", panel, 440, 400)), "svg");
+        FigureSnapshot.Match(Figure.Single("Density biplot", panel, 440, 400));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class ProjectionFigureTests
     {
         var (x, y, z, c) = Blocks();
         var mark = new Scatter3DMark(x, y, z, new PointStyle(Radius: 3, Opacity: 0.9)) { Classes = c, ClassNames = ["a", "b", "c"], AxisLabels = ("t-SNE 1", "t-SNE 2", "t-SNE 3") };
-        Snapshot.Match(SvgRenderer.Render(Figure.Single("3-D t-SNE (azimuth 35°, elevation 25°)", new Panel([mark]), 440, 400)), "svg");
+        FigureSnapshot.Match(Figure.Single("3-D t-SNE (azimuth 35°, elevation 25°)", new Panel([mark]), 440, 400));
     }
 
     [Fact]

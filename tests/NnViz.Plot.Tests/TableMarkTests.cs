@@ -1,5 +1,3 @@
-using NnViz.Testing;
-
 namespace NnViz.Plot.Tests;
 
 public class TableMarkTests
@@ -12,11 +10,13 @@ public class TableMarkTests
         string[] cols = ["We present a method.", "It uses convolutional networks over contact maps of residues.", "Results improve on the baseline."];
         double[] p = [0.10, 0.35, 0.5, 0.48, 0.72, 0.91, 0.05, double.NaN, 1.0];
         var mark = new HeatmapMark(p, 3, 3, rows, cols, HeatmapMark.Probability("P(accepted)", "rejected", "accepted")) { ShowValues = true };
-        string svg = SvgRenderer.Render(Figure.Single("Occlusion: title x abstract", new Panel([mark], "prediction by prefix"), 560, 300));
-        Assert.Contains(">0.50</text>", svg);
-        Assert.Contains("fill=\"#f7f7f7\"", svg); // exactly white-ish at 0.5
-        Assert.DoesNotContain("clip-path", svg);  // tables draw no axes
-        Snapshot.Match(svg, "svg");
+        var figure = Figure.Single("Occlusion: title x abstract", new Panel([mark], "prediction by prefix"), 560, 300);
+        string svg = FigureSnapshot.Match(figure);
+        Assert.Matches(@">\s*0\.50\s*</text>", svg);     // numbers in cells, with the mark's decimals
+        Assert.DoesNotMatch(@">\s*NaN\s*</text>", svg);   // the NaN cell is grey and empty
+        Assert.Contains("Deep learning for", svg);         // row labels (wrapped)
+        Assert.Equal(9, svg.Split("stroke=\"#ffffff\" stroke-width=\"0.5\"").Length - 1); // one sharp rect per cell, in any SVG viewer
+        Assert.Matches(@">P\(accepted\)</text>[\s\S]*>rejected</text>[\s\S]*>accepted</text>", svg); // bar title, then its low and high ends
     }
 
     [Fact]
@@ -29,8 +29,9 @@ public class TableMarkTests
             Row("epoch 4 · p=0.18", "This movie is not boring !", [0.05, -0.02, 0.0, 0.12, -0.40, 0.01]),
             Row("epoch 6 · p=0.93", "This application is really cool and authors are great !", [0.1, 0.05, 0, 0.2, 0.35, 0.01, 0.02, 0, 0.3, 0]),
         ]);
-        string svg = SvgRenderer.Render(Figure.Single("Word impact", new Panel([mark]), 520, 150));
-        Snapshot.Match(svg, "svg");
+        string svg = FigureSnapshot.Match(Figure.Single("Word impact", new Panel([mark]), 520, 150));
+        foreach (string word in new[] { "boring", "authors", "great" }) Assert.Matches($@">\s*{word}\s*</text>", svg);
+        Assert.Contains("fill=\"#D55E00\"", svg.ToUpperInvariant().Replace("FILL=", "fill=")); // "boring" pulls down: vermillion
     }
 
     [Theory]

@@ -17,18 +17,21 @@ internal sealed class RunCommand : ICliCommand
         var store = new Option<string>("--store") { Description = "run store for finished and partial work", DefaultValueFactory = _ => ".nnviz/store" };
         var seeds = SeedsOption();
         var shard = new Option<string?>("--shard") { Description = "run only shard i of K of `nnviz plan --shards K` (e.g. 2/3) into --store; no report (nnviz merge builds it)" };
+        var engine = new Option<string?>("--engine") { Description = $"training engine for every spec, overriding training.engine ({string.Join(", ", NnViz.Lab.Experiments.Pipeline.Engines.Names)}); shown in each page's setup differences" };
+        engine.AcceptOnlyFromAmong([.. NnViz.Lab.Experiments.Pipeline.Engines.Names]);
         var cmd = new Command("run",
             "Run experiment specs: train, record, project, render figures and animations, check claims, and write the\n" +
             "report (reports/<profile>/index.html). All specs are validated first; an invalid spec writes nothing.\n" +
             "Finished work is reused from the run store when the inputs are unchanged; an interrupted run resumes.\n" +
             "Examples:\n  nnviz run experiments/                      every experiment, quick profile\n" +
             "  nnviz run experiments/rings.yaml --profile full --out /tmp/rings\n" +
+            "  nnviz run experiments/ --profile ci --engine torch   train with libtorch (TorchSharp) instead of NnViz.Engine\n" +
             "  nnviz run experiments/ --profile full --seeds 3 --shard 1/4 --store store-1   one shard of a sharded run")
-            { target, profile, configs, outDir, store, seeds, shard };
+            { target, profile, configs, outDir, store, seeds, shard, engine };
         cmd.SetAction(r => r.GetValue(shard) is { } s
-            ? RunShard(r.GetValue(target)!, r.GetValue(profile)!, Common.ConfigsDir(r.GetValue(configs)), r.GetValue(store)!, r.GetValue(seeds), s)
+            ? RunShard(r.GetValue(target)!, r.GetValue(profile)!, Common.ConfigsDir(r.GetValue(configs)), r.GetValue(store)!, r.GetValue(seeds), s, r.GetValue(engine))
             : Execute(r.GetValue(target)!, r.GetValue(profile)!, Common.ConfigsDir(r.GetValue(configs)),
-                r.GetValue(outDir), r.GetValue(store)!, r.GetValue(seeds)));
+                r.GetValue(outDir), r.GetValue(store)!, r.GetValue(seeds), r.GetValue(engine)));
         return cmd;
     }
 
@@ -44,13 +47,13 @@ internal sealed class RunCommand : ICliCommand
     }
 
     /// <summary>Runs exactly one shard's units into its own store, printing each unit as it goes.</summary>
-    private static int RunShard(string target, string profileName, string configsDir, string storeDir, int? seeds, string shardText)
+    private static int RunShard(string target, string profileName, string configsDir, string storeDir, int? seeds, string shardText, string? engine)
     {
         if (!Common.Exists(target)) return Common.ExitInvalid;
         try
         {
             var (index, count) = Planner.ParseShard(shardText);
-            var runner = new Runner(new RunnerOptions(configsDir, "", storeDir, profileName, seeds));
+            var runner = new Runner(new RunnerOptions(configsDir, "", storeDir, profileName, seeds, engine));
             var (specs, errors) = runner.ValidateAll(Runner.FindSpecs(target));
             if (errors.Count > 0) { Common.PrintErrors(errors); return Common.ExitInvalid; }
             var plan = Planner.Plan(runner, specs, count);
@@ -69,7 +72,7 @@ internal sealed class RunCommand : ICliCommand
         catch (SpecException e) { Common.PrintErrors(e.Errors); return Common.ExitInvalid; }
     }
 
-    private static int Execute(string target, string profileName, string configsDir, string? outDir, string storeDir, int? seeds)
+    private static int Execute(string target, string profileName, string configsDir, string? outDir, string storeDir, int? seeds, string? engine)
     {
         if (!Common.Exists(target)) return Common.ExitInvalid;
         string output = outDir ?? Path.Combine("reports", profileName);
@@ -77,7 +80,7 @@ internal sealed class RunCommand : ICliCommand
         try
         {
             var progress = new ProgressSink();
-            var runner = new Runner(new RunnerOptions(configsDir, output, storeDir, profileName, seeds), progress);
+            var runner = new Runner(new RunnerOptions(configsDir, output, storeDir, profileName, seeds, engine), progress);
             var (specs, errors) = runner.ValidateAll(Runner.FindSpecs(target));
             if (errors.Count > 0) { Common.PrintErrors(errors); return Common.ExitInvalid; }
             AnsiConsole.MarkupLine($"Running [bold]{specs.Count}[/] experiment(s) on profile [bold]{profileName}[/] with {runner.Seeds} seed(s) into [bold]{Markup.Escape(output)}[/]");

@@ -67,3 +67,17 @@ public sealed record DataUse(DataIdentity Identity, string Sampling, IReadOnlyLi
     public override string ToString() =>
         $"{Identity}; used {string.Join(", ", RowsUsed.Select(r => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.Part} {r.Rows:N0}")))} ({Sampling})";
 }
+
+/// <summary>One file of a <see cref="DataUseRecord"/>: no path (summaries are the same wherever the data folder is).</summary>
+public sealed record DataFileRecord(string Role, string Name, long Bytes, string Sha256, string? KnownAs);
+
+/// <summary>
+/// A <see cref="DataUse"/> as summary.json holds it: the set, its files with SHA-256 (and the published copy each
+/// matches), the rows it has and the rows used per part, how they were sampled, and the identity hash.
+/// </summary>
+public sealed record DataUseRecord(string DataSet, string Sampling, IReadOnlyList<DataFileRecord> Files,
+    IReadOnlyList<RowCount> Rows, IReadOnlyList<RowCount> RowsUsed, string Hash)
+{
+    public static DataUseRecord From(DataUse u) => new(u.Identity.DataSet, u.Sampling,
+        [.. u.Identity.Files.Select(f => new DataFileRecord(f.Role, f.Name, f.Bytes, f.Sha256, f.KnownAs))], u.Identity.Rows, u.RowsUsed, u.Identity.Hash);
+}

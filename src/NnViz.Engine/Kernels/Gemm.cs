@@ -13,8 +13,9 @@ namespace NnViz.Engine.Kernels;
 /// </summary>
 public static class Gemm
 {
-    /// <summary>Rows of C per parallel chunk: a function of the shape only.</summary>
-    internal static int RowsPerChunk(int k, int n) => Math.Max(8, (int)Math.Min(1 << 16, (1L << 16) / Math.Max(1L, (long)k * n)) & ~3);
+    /// <summary>Rows of C per parallel chunk: a function of the shape only, at least 2^18 multiply-adds per chunk so that
+    /// two threads do not lose to the scheduling of tiny chunks.</summary>
+    internal static int RowsPerChunk(int k, int n) => Math.Max(8, (int)Math.Min(1 << 16, (1L << 18) / Math.Max(1L, (long)k * n)) & ~3);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply<T>(ReadOnlySpan<T> a, int aRow, int aCol, ReadOnlySpan<T> b, int ldb,
@@ -47,10 +48,19 @@ public static class Gemm
             for (int j = 0; j < cols; j++) dst[j * rows + i] = src[i * cols + j];
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void MultiplyF32(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, int ldb,
+    private static void MultiplyF32(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, int ldb,
         Span<float> c, int ldc, int m, int k, int n, bool accumulate, ComputeOptions options)
     {
+        if (PackedGemm.Suits(m, k, n)) PackedGemm.Multiply(a, aRow, aCol, b, ldb, c, ldc, m, k, n, accumulate, options);
+        else MultiplyTiled(a, aRow, aCol, b, ldb, c, ldc, m, k, n, accumulate, options);
+    }
+
+    /// <summary>The unpacked float path (small and narrow shapes; the oracle the packed path is tested against).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static unsafe void MultiplyTiled(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, int ldb,
+        Span<float> c, int ldc, int m, int k, int n, bool accumulate, ComputeOptions? options = null)
+    {
+        options ??= ComputeOptions.SingleThread;
         fixed (float* pa = a) fixed (float* pb = b) fixed (float* pc = c)
         {
             var job = new Job(pa, aRow, aCol, pb, ldb, pc, ldc, k, n, accumulate);

@@ -29,8 +29,8 @@ public sealed class Bidirectional : Layer
 
     public override Flow Forward(Flow x, Mode mode)
     {
-        var f = Forwards.Forward(x, mode);
-        var b = Backwards.Forward(x, mode);
+        Flow f = default, b = default;
+        Both(() => f = Forwards.Forward(x, mode), () => b = Backwards.Forward(x, mode));
         int n = f.Rows * f.Steps, u = Forwards.Units, w = OutputDim;
         var y = Ensure(ref _y, n * w);
         for (int i = 0; i < n; i++)
@@ -55,11 +55,20 @@ public sealed class Bidirectional : Layer
             Array.Copy(dy.Data, i * w, df, i * u, u);
             Array.Copy(dy.Data, Concat ? i * w + u : i * w, db, i * u, u);
         }
-        var dxf = Forwards.Backward(dy with { Data = df, Features = u }, needInputGrad);
-        var dxb = Backwards.Backward(dy with { Data = db, Features = u }, needInputGrad);
+        Flow dxf = default, dxb = default;
+        Both(() => dxf = Forwards.Backward(dy with { Data = df, Features = u }, needInputGrad),
+            () => dxb = Backwards.Backward(dy with { Data = db, Features = u }, needInputGrad));
         if (!needInputGrad) return default;
         var dx = Ensure(ref _dx, dxf.Length);
         for (int i = 0; i < dxf.Length; i++) dx[i] = dxf.Data[i] + dxb.Data[i];
         return dxf with { Data = dx };
+    }
+
+    /// <summary>Runs the two directions, concurrently when more than one thread is allowed. Each direction has its own
+    /// weights, buffers and gradients and only reads the shared input, so the bits are those of running them in turn.</summary>
+    private void Both(Action forward, Action backward)
+    {
+        if (Compute.MaxThreads <= 1) { forward(); backward(); return; }
+        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = 2 }, forward, backward);
     }
 }

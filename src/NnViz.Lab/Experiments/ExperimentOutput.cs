@@ -22,10 +22,12 @@ public sealed record HtmlBlock(string Html) : PageBlock;
 /// <param name="GeneratedData">the run used a generated stand-in for the write-up's data: its claims are sanity checks.</param>
 /// <param name="WriteUpSynthetic">the write-up's own data are synthetic (A1, A2, B1) and were generated the same way:
 /// its claims count as reproductions.</param>
+/// <param name="DataUses">the real data read: set, files with checksums, rows and sampling (summary.json and the page).</param>
 public sealed record ExperimentOutput(
     IReadOnlyList<PageBlock> Blocks,
     IReadOnlyDictionary<string, double> Metrics,
     string DataUsed,
     bool GeneratedData,
     string? Thumbnail,
-    bool WriteUpSynthetic = false);
+    bool WriteUpSynthetic = false,
+    IReadOnlyList<NnViz.Data.DataUse>? DataUses = null);

@@ -41,6 +41,13 @@ public interface IExperimentKind
     /// <summary>Checks that need the whole spec (shape mismatches, loss vs output activation); adds errors.</summary>
     void Validate(ExperimentSpec spec, ICollection<SpecError> errors);
 
+    /// <summary>
+    /// The data the spec will read (real sets found in the data folder, or generated stand-ins) and why, decided
+    /// before the run: the run store keys on the real sets' identity and `nnviz data status` lists them. None by
+    /// default (the kind's data is synthetic).
+    /// </summary>
+    IReadOnlyList<Common.DataChoice> ChooseData(ExperimentSpec spec) => [];
+
     /// <summary>Trains, records and measures; then renders the page through the context; returns page blocks and metrics.</summary>
     ExperimentOutput Run(ExperimentSpec spec, RunContext context);
 }

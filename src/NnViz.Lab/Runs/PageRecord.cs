@@ -13,13 +13,14 @@ public sealed record BlockRecord(string Type, string? Markdown = null, string? P
 /// unit's store entry: claims judged over several seeds, or units trained on other machines and merged, get their page
 /// from it without running the kind again.
 /// </summary>
-public sealed record PageRecord(IReadOnlyList<BlockRecord> Blocks, string DataUsed, bool GeneratedData, string? Thumbnail, bool WriteUpSynthetic)
+public sealed record PageRecord(IReadOnlyList<BlockRecord> Blocks, string DataUsed, bool GeneratedData, string? Thumbnail, bool WriteUpSynthetic,
+    IReadOnlyList<NnViz.Data.DataUse>? DataUses = null)
 {
     public static PageRecord Of(ExperimentOutput o) =>
-        new([.. o.Blocks.Select(Block)], o.DataUsed, o.GeneratedData, o.Thumbnail, o.WriteUpSynthetic);
+        new([.. o.Blocks.Select(Block)], o.DataUsed, o.GeneratedData, o.Thumbnail, o.WriteUpSynthetic, o.DataUses);
 
     public ExperimentOutput ToOutput(IReadOnlyDictionary<string, double> metrics) =>
-        new([.. Blocks.Select(Block)], metrics, DataUsed, GeneratedData, Thumbnail, WriteUpSynthetic);
+        new([.. Blocks.Select(Block)], metrics, DataUsed, GeneratedData, Thumbnail, WriteUpSynthetic, DataUses);
 
     public static string PathIn(string entry) => System.IO.Path.Combine(entry, "page.json");
 

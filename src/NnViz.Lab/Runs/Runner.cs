@@ -7,7 +7,8 @@ namespace NnViz.Lab.Runs;
 
 /// <summary>Where a run reads and writes.</summary>
 /// <param name="Seeds">training seeds per experiment (null: the profile's <c>seeds</c>, 1 unless it says otherwise).</param>
-public sealed record RunnerOptions(string ConfigsDir, string OutDir, string StoreDir, string ProfileName, int? Seeds = null);
+/// <param name="Engine">training engine for every spec (<c>--engine</c>), overriding training.engine: part of the effective spec, so of the store key and the page's setup differences.</param>
+public sealed record RunnerOptions(string ConfigsDir, string OutDir, string StoreDir, string ProfileName, int? Seeds = null, string? Engine = null);
 
 /// <summary>What one experiment run produced, for the CLI summary and the index page.</summary>
 /// <remarks>
@@ -16,7 +17,8 @@ public sealed record RunnerOptions(string ConfigsDir, string OutDir, string Stor
 /// </remarks>
 public sealed record RunSummary(string Name, string Title, string Summary, string Profile, int Reproduced, int NotReproduced,
     int NotApplicable, string DataUsed, bool GeneratedData, string? Thumbnail, string SpecHash, bool Reused,
-    int NotMeasured = 0, int SanityPassed = 0, int SanityFailed = 0, bool WriteUpSynthetic = false)
+    int NotMeasured = 0, int SanityPassed = 0, int SanityFailed = 0, bool WriteUpSynthetic = false,
+    IReadOnlyList<NnViz.Data.DataUseRecord>? Data = null)
 {
     /// <summary>The data origin in a few words, for the index card.</summary>
     public string DataOrigin => GeneratedData ? "generated stand-in" : WriteUpSynthetic ? "synthetic, as the write-up's" : "real";
@@ -49,7 +51,7 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
         var others = ProfileValidation.All(options.ConfigsDir);
         foreach (var f in files)
         {
-            var (spec, found) = ProfileValidation.Load(f, Profile, others, _kinds);
+            var (spec, found) = ProfileValidation.Load(f, Profile, others, _kinds, EngineOverride, "--engine");
             if (spec is not null) specs.Add(spec);
             errors.AddRange(found);
         }
@@ -57,6 +59,10 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
             errors.Add(new SpecError(dup.Last().File, 1, 1, "name", $"experiment name '{dup.Key}' is also used by {dup.First().File}"));
         return (specs, errors);
     }
+
+    /// <summary>--engine as a spec override (none when not given).</summary>
+    private IReadOnlyList<(string, YamlDotNet.RepresentationModel.YamlNode)> EngineOverride =>
+        options.Engine is { } e ? [("training.engine", new YamlDotNet.RepresentationModel.YamlScalarNode(e))] : [];
 
     /// <summary>Seeds judging each claim: <see cref="RunnerOptions.Seeds"/> if given, else the profile's.</summary>
     public int Seeds => options.Seeds ?? Profile.Seeds;
@@ -76,10 +82,16 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
 
     /// <summary>The spec of seed number <paramref name="i"/>: training.seed + i (i = 0 is the spec itself).</summary>
     public ExperimentSpec SeedVariant(ExperimentSpec spec, int i) => i == 0 ? spec : SpecLoader.Load(spec.File, Profile, _kinds,
-        [("training.seed", new YamlDotNet.RepresentationModel.YamlScalarNode((spec.Seed + (ulong)i).ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+        [.. EngineOverride, ("training.seed", new YamlDotNet.RepresentationModel.YamlScalarNode((spec.Seed + (ulong)i).ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
 
-    /// <summary>A one-seed unit's store key: what its result depends on (effective spec, profile, code).</summary>
-    public static string UnitKey(ExperimentSpec variant) => RunStore.Hash(variant.EffectiveText, variant.Profile, RunStore.CodeVersion);
+    /// <summary>
+    /// A one-seed unit's store key: what its result depends on (effective spec, profile, code, and the identity of the
+    /// real data it reads; none for generated data, whose keys stay as they were).
+    /// </summary>
+    public string UnitKey(ExperimentSpec variant) => RunStore.Hash([variant.EffectiveText, variant.Profile, RunStore.CodeVersion, .. DataKey(variant)]);
+
+    private string[] DataKey(ExperimentSpec spec) =>
+        Experiments.Common.DataChoice.KeyOf(_kinds.ByName[spec.Kind].ChooseData(spec)) is { } d ? [d] : [];
 
     /// <summary>
     /// One unit of work (an experiment at one seed): reused when its store entry is complete and intact, else the kind
@@ -121,7 +133,7 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
     /// </summary>
     private (string Entry, string Key, bool Reused) EnsureAssembled(ExperimentSpec spec, RunStore store, int seeds)
     {
-        string key = RunStore.Hash(spec.EffectiveText, spec.Profile, RunStore.CodeVersion, $"seeds={seeds}");
+        string key = RunStore.Hash([spec.EffectiveText, spec.Profile, RunStore.CodeVersion, $"seeds={seeds}", .. DataKey(spec)]);
         string entry = store.EntryDir(spec.Name, key);
         if (Usable(store, entry, spec.Name)) return (entry, key, true);
         var units = Enumerable.Range(0, seeds).Select(i => EnsureUnit(spec, store, i, i == 0 ? "" : $"seed {i + 1} of {seeds}: ")).ToList();
@@ -190,7 +202,8 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
             claims.Count(c => !c.SanityCheck && c.Verdict == Verdict.Reproduced), claims.Count(c => !c.SanityCheck && c.Verdict == Verdict.NotReproduced),
             claims.Count(c => c.Verdict == Verdict.NotApplicable), o.DataUsed, o.GeneratedData, o.Thumbnail ?? o.Blocks.OfType<FigureBlock>().FirstOrDefault()?.Path, key[..16], reused,
             claims.Count(c => c.Verdict == Verdict.NotMeasured), claims.Count(c => c.SanityCheck && c.Verdict == Verdict.Reproduced),
-            claims.Count(c => c.SanityCheck && c.Verdict == Verdict.NotReproduced), o.WriteUpSynthetic);
+            claims.Count(c => c.SanityCheck && c.Verdict == Verdict.NotReproduced), o.WriteUpSynthetic,
+            o.DataUses?.Select(NnViz.Data.DataUseRecord.From).ToList());
 
     /// <summary>The description's first sentence (the index card's one line).</summary>
     private static string FirstSentence(string description)

@@ -29,7 +29,7 @@ public static class Planner
             for (int i = 0; i < runner.Seeds; i++)
             {
                 var variant = runner.SeedVariant(spec, i);
-                string key = Runner.UnitKey(variant);
+                string key = runner.UnitKey(variant);
                 units.Add(new WorkUnit($"{spec.Name}#{variant.Seed}", spec.Name, i, variant.Seed, key[..16],
                     Path.GetFileName(store.EntryDir(variant.Name, key)), CostModel.Estimate(variant), 0));
             }

@@ -15,17 +15,18 @@ public static class ProfileValidation
     /// Returns the spec (null when invalid) and every error: those of the profile in use as they are, those that
     /// only another profile shows with "(profile NAME)" added.
     /// </summary>
+    /// <param name="extra">overrides applied on every profile after its own (e.g. <c>--engine</c>'s training.engine), set by <paramref name="extraSource"/>.</param>
     public static (ExperimentSpec? Spec, IReadOnlyList<SpecError> Errors) Load(string file, Profile profile, IEnumerable<Profile> others,
-        KindRegistry? kinds = null)
+        KindRegistry? kinds = null, IReadOnlyList<(string Path, YamlDotNet.RepresentationModel.YamlNode Value)>? extra = null, string extraSource = "")
     {
         var errors = new List<SpecError>();
         ExperimentSpec? spec = null;
-        try { spec = SpecLoader.Load(file, profile, kinds); }
+        try { spec = SpecLoader.Load(file, profile, kinds, extra, extraSource); }
         catch (SpecException e) { errors.AddRange(e.Errors); }
         var seen = errors.Select(Key).ToHashSet();
         foreach (var other in others.Where(p => p.Name != profile.Name).Prepend(AsWritten))
         {
-            try { SpecLoader.Load(file, other, kinds); }
+            try { SpecLoader.Load(file, other, kinds, extra, extraSource); }
             catch (SpecException e)
             {
                 foreach (var err in e.Errors.Where(x => seen.Add(Key(x))))

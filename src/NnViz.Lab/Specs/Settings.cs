@@ -17,9 +17,10 @@ public sealed record EarlyStoppingSettings(string Monitor, int Patience)
 }
 
 /// <summary>The typed <c>record:</c> section: the probes asked for (empty = the kind's defaults) and the recorded layer.</summary>
-public sealed record RecordSettings(IReadOnlyList<string> Probes, string? Layer)
+/// <param name="Checkpoints">record.checkpoints as written (see <c>Pipeline.CheckpointReplay</c>); empty: the kind trains.</param>
+public sealed record RecordSettings(IReadOnlyList<string> Probes, string? Layer, IReadOnlyList<string> Checkpoints)
 {
-    public static RecordSettings Bind(Section r) => new(r.Strings("probes"), r.StringOrNull("layer"));
+    public static RecordSettings Bind(Section r) => new(r.Strings("probes"), r.StringOrNull("layer"), r.Strings("checkpoints"));
 
     /// <summary>A probe that runs unless the spec lists others (an empty list means every default probe).</summary>
     public bool WantsOrDefault(string probe) => Probes.Count == 0 || Probes.Contains(probe);

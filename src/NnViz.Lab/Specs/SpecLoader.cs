@@ -51,6 +51,7 @@ public static class SpecLoader
         if (spec.Training.Map("early_stopping") is { } stop && stop.StringOrNull("monitor") is { } monitor && !kind.ProbeIds.Contains(monitor))
             errors.Add(spec.Training.Error("early_stopping",
                 $"kind '{kind.Kind}' records no '{monitor}' between epochs, so early stopping has nothing to watch (it trains every epoch; remove training.early_stopping)"));
+        Experiments.Pipeline.CheckpointReplay.Validate(spec, record, errors);
         ClaimChecks.Validate(spec, errors, kind.Metrics);
         if (errors.Count > 0) throw new SpecException(errors);
         // Valid: bind the typed settings the kind runs on (no string lookups after this point).

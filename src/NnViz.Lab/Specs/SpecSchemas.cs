@@ -55,7 +55,8 @@ public static class SpecSchemas
         new Field("every", FieldType.String, "checkpoint frequency") { Default = "epoch",
             Rule = v => (string)v == "epoch" ? null : "expected 'epoch' (the experiment kinds record once per epoch; half-epoch and every-N-batches checkpoints are not implemented)" },
         new Field("probes", FieldType.StringList, "what to record per checkpoint"),
-        new Field("layer", FieldType.String, "the layer whose activations are recorded"));
+        new Field("layer", FieldType.String, "the layer whose activations are recorded"),
+        new Field("checkpoints", FieldType.StringList, "PyTorch state_dict files (.pt or .safetensors), one per epoch, recorded instead of training (embedding-animator)"));
 
     public static readonly Schema Claim = new("claim",
         new Field("id", FieldType.String, "short claim id") { Required = true },

@@ -1,12 +1,13 @@
 namespace NnViz.Plot;
 
 /// <summary>
-/// The external programs video export needs; null when not installed. <see cref="FromPath"/> looks them up
-/// on PATH; tests and callers can pass explicit paths instead.
+/// The external program video export needs (ffmpeg); null when not installed. <see cref="FromPath"/> looks it up
+/// on PATH; tests and callers can pass an explicit path instead. Frames are drawn to PNG in-process (ScottPlot/Skia),
+/// so no SVG converter is involved.
 /// </summary>
-public sealed record ExportTools(string? RsvgConvert, string? Ffmpeg)
+public sealed record ExportTools(string? Ffmpeg)
 {
-    public static ExportTools FromPath() => new(Find("rsvg-convert"), Find("ffmpeg"));
+    public static ExportTools FromPath() => new(Find("ffmpeg"));
 
     /// <summary>The first executable file of that name on PATH, or null.</summary>
     public static string? Find(string program)
@@ -21,14 +22,9 @@ public sealed record ExportTools(string? RsvgConvert, string? Ffmpeg)
         return null;
     }
 
-    /// <summary>Null when both tools are present, otherwise what is missing and how to install it.</summary>
-    public string? MissingMessage()
-    {
-        var missing = new List<string>();
-        if (RsvgConvert is null) missing.Add("rsvg-convert (Debian/Ubuntu: apt-get install librsvg2-bin)");
-        if (Ffmpeg is null) missing.Add("ffmpeg (Debian/Ubuntu: apt-get install ffmpeg)");
-        return missing.Count == 0 ? null : "video export skipped: not found on PATH: " + string.Join("; ", missing);
-    }
+    /// <summary>Null when ffmpeg is present, otherwise what is missing and how to install it.</summary>
+    public string? MissingMessage() =>
+        Ffmpeg is null ? "video export skipped: not found on PATH: ffmpeg (Debian/Ubuntu: apt-get install ffmpeg, or tools/install-deps.sh)" : null;
 }
 
 public enum ExportStatus { Written, ToolMissing, Failed }

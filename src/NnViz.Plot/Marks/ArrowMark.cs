@@ -1,31 +1,45 @@
+using ScottPlot;
+
 namespace NnViz.Plot;
 
 /// <summary>
-/// An arrow from (X1, Y1) to (X2, Y2) in data coordinates (PCA loading arrows, pointers to marked examples).
-/// The head is a filled triangle of <paramref name="HeadSize"/> pixels, computed in pixel space so it is not
-/// distorted by unequal axes.
+/// An arrow from (X1, Y1) to (X2, Y2) in data coordinates (PCA loading arrows, pointers to marked examples), with an
+/// optional letter or word at its tip. The head is a filled triangle of <paramref name="HeadSize"/> pixels, computed in
+/// pixel space so unequal axes do not distort it. Drawn by a custom plottable (a lettered arrow).
 /// </summary>
 public sealed record ArrowMark(double X1, double Y1, double X2, double Y2, LineStyle Style, double HeadSize = 8, string? Label = null) : Mark
 {
-    internal override Bounds? DataBounds() => Bounds.Of([X1, X2], [Y1, Y2]);
+    internal override void Draw(PanelDraw draw) => draw.Plot.Add.Plottable(new LetteredArrowPlottable(this));
+}
 
-    internal override void Render(RenderContext ctx)
+/// <summary>Shaft, head and label of an <see cref="ArrowMark"/>; its limits are its two end points.</summary>
+internal sealed class LetteredArrowPlottable(ArrowMark mark) : PlottableBase
+{
+    public override AxisLimits GetAxisLimits() =>
+        double.IsFinite(mark.X1 + mark.X2 + mark.Y1 + mark.Y2)
+            ? new AxisLimits(Math.Min(mark.X1, mark.X2), Math.Max(mark.X1, mark.X2), Math.Min(mark.Y1, mark.Y2), Math.Max(mark.Y1, mark.Y2))
+            : AxisLimits.NoLimits;
+
+    public override void Render(RenderPack rp)
     {
-        double px1 = ctx.X.Map(X1), py1 = ctx.Y.Map(Y1), px2 = ctx.X.Map(X2), py2 = ctx.Y.Map(Y2);
-        double dx = px2 - px1, dy = py2 - py1, len = Math.Sqrt(dx * dx + dy * dy);
-        if (!(len > 0)) return;
-        double ux = dx / len, uy = dy / len, h = Math.Min(HeadSize, len);
-        double bx = px2 - ux * h, by = py2 - uy * h; // base of the head; the shaft stops there
-        var sb = ctx.Sb;
-        ctx.OpenGroup(this, "arrow");
-        sb.Append("<path d=\"M").AppendNum(px1).Append(',').AppendNum(py1).Append('L').AppendNum(bx).Append(',').AppendNum(by).Append('"');
-        ctx.StrokeAttributes(Style);
-        sb.Append("/>\n<path d=\"M").AppendNum(px2).Append(',').AppendNum(py2)
-          .Append('L').AppendNum(bx - uy * h * 0.45).Append(',').AppendNum(by + ux * h * 0.45)
-          .Append('L').AppendNum(bx + uy * h * 0.45).Append(',').AppendNum(by - ux * h * 0.45)
-          .Append("Z\" fill=\"").Append(Style.Color).Append("\"/>\n");
-        if (Label is not null)
-            SvgRenderer.WriteText(sb, px2 + ux * 4, py2 + uy * 4 + 4, Label, new TextStyle(Style.Color, 11, ux < -0.2 ? TextAnchor.End : TextAnchor.Start));
-        ctx.CloseGroup();
+        float px1 = Axes.GetPixelX(mark.X1), py1 = Axes.GetPixelY(mark.Y1), px2 = Axes.GetPixelX(mark.X2), py2 = Axes.GetPixelY(mark.Y2);
+        float dx = px2 - px1, dy = py2 - py1, len = MathF.Sqrt(dx * dx + dy * dy);
+        if (!(len > 0) || !float.IsFinite(len)) return;
+        float ux = dx / len, uy = dy / len, h = Math.Min((float)mark.HeadSize, len);
+        float bx = px2 - ux * h, by = py2 - uy * h; // base of the head; the shaft stops there
+        var color = Theme.Of(mark.Style.Color, mark.Style.Opacity);
+        using (var shaft = Stroke(color, (float)mark.Style.Width, Theme.Pattern(mark.Style.Dash)))
+            rp.Canvas.DrawLine(px1, py1, bx, by, shaft);
+        using (var head = new SkiaSharp.SKPath())
+        using (var fill = Fill(color))
+        {
+            head.MoveTo(px2, py2);
+            head.LineTo(bx - uy * h * 0.45f, by + ux * h * 0.45f);
+            head.LineTo(bx + uy * h * 0.45f, by - ux * h * 0.45f);
+            head.Close();
+            rp.Canvas.DrawPath(head, fill);
+        }
+        if (mark.Label is { } label)
+            Text(rp, label, new Pixel(px2 + ux * 4, py2 + uy * 4), 11, color, ux < -0.2 ? Alignment.MiddleRight : Alignment.MiddleLeft, bold: label.Length <= 2);
     }
 }

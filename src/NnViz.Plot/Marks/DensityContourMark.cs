@@ -1,3 +1,6 @@
+using ScottPlot;
+using SkiaSharp;
+
 namespace NnViz.Plot;
 
 /// <summary>
@@ -15,10 +18,8 @@ public sealed record DensityContourMark(double[] Xs, double[] Ys, int[] Classes)
     public double FillOpacity { get; init; } = 0.12;
     public double LineWidth { get; init; } = 1.25;
 
-    internal override Bounds? DataBounds() => Extent();
-
     /// <summary>Data bounds widened by two bandwidths, so the outer contours close inside the grid.</summary>
-    private Bounds? Extent()
+    internal Bounds? Extent()
     {
         if (Bounds.Of(Xs, Ys) is not { } b) return null;
         var (hx, hy) = Bandwidth(Enumerable.Range(0, Math.Min(Xs.Length, Ys.Length)).ToArray());
@@ -63,42 +64,56 @@ public sealed record DensityContourMark(double[] Xs, double[] Ys, int[] Classes)
         return idx.Length > 1 ? Math.Sqrt(s / (idx.Length - 1)) : 1;
     }
 
-    internal override void Render(RenderContext ctx)
+    internal override void Draw(PanelDraw draw)
     {
-        if (Extent() is not { } e) return;
-        double[] gx = SampleGrid(e.XMin, e.XMax), gy = SampleGrid(e.YMin, e.YMax);
-        var sb = ctx.Sb;
-        ctx.OpenGroup(this, "density");
-        foreach (int cls in Classes.Distinct().Order())
-        {
-            double[] d = Density(cls, gx, gy);
-            double peak = d.Max();
-            if (!(peak > 0)) continue;
-            string color = Palettes.ClassColor(Palette, cls);
-            if (FillOpacity > 0)
-            {
-                sb.Append("<path d=\"");
-                foreach (var (px, py) in MarchingSquares.Band(gx, gy, d, Fractions.Min() * peak, double.MaxValue))
-                {
-                    for (int k = 0; k < px.Length; k++) sb.Append(k == 0 ? 'M' : 'L').AppendNum(ctx.X.Map(px[k])).Append(',').AppendNum(ctx.Y.Map(py[k]));
-                    sb.Append('Z');
-                }
-                sb.Append("\" fill=\"").Append(color).Append("\" fill-opacity=\"").AppendNum(FillOpacity).Append("\" stroke=\"none\"/>\n");
-            }
-            sb.Append("<path d=\"");
-            foreach (double f in Fractions)
-                foreach (var (x0, y0, x1, y1) in MarchingSquares.Line(gx, gy, d, f * peak))
-                    sb.Append('M').AppendNum(ctx.X.Map(x0)).Append(',').AppendNum(ctx.Y.Map(y0)).Append('L').AppendNum(ctx.X.Map(x1)).Append(',').AppendNum(ctx.Y.Map(y1));
-            sb.Append('"');
-            ctx.StrokeAttributes(new LineStyle(color, LineWidth));
-            sb.Append("/>\n");
-        }
-        ctx.CloseGroup();
+        draw.Plot.Add.Plottable(new DensityContoursPlottable(this));
+        if (ClassNames is { } names)
+            draw.LegendRows.AddRange(names.Select((n, k) => PlottableBase.LineItem(n, Theme.Of(Palettes.ClassColor(Palette, k)), (float)LineWidth + 0.75f)));
     }
 
-    private double[] SampleGrid(double lo, double hi) =>
+    internal double[] SampleGrid(double lo, double hi) =>
         [.. Enumerable.Range(0, GridSize).Select(i => lo + (hi - lo) * i / (GridSize - 1))];
+}
 
-    internal override IEnumerable<LegendEntry> LegendEntries() =>
-        ClassNames is { } names ? names.Select((n, k) => new LegendEntry(n, Palettes.ClassColor(Palette, k), true)) : [];
+/// <summary>Each class's lightly filled outer region and its iso-lines, in the class colour.</summary>
+internal sealed class DensityContoursPlottable(DensityContourMark mark) : PlottableBase
+{
+    public override AxisLimits GetAxisLimits() =>
+        mark.Extent() is { } e ? new AxisLimits(e.XMin, e.XMax, e.YMin, e.YMax) : AxisLimits.NoLimits;
+
+    public override void Render(RenderPack rp)
+    {
+        if (mark.Extent() is not { } e) return;
+        double[] gx = mark.SampleGrid(e.XMin, e.XMax), gy = mark.SampleGrid(e.YMin, e.YMax);
+        foreach (int cls in mark.Classes.Distinct().Order())
+        {
+            double[] d = mark.Density(cls, gx, gy);
+            double peak = d.Max();
+            if (!(peak > 0)) continue;
+            string color = Palettes.ClassColor(mark.Palette, cls);
+            if (mark.FillOpacity > 0)
+            {
+                using var region = new SKPath();
+                foreach (var (px, py) in MarchingSquares.Band(gx, gy, d, mark.Fractions.Min() * peak, double.MaxValue))
+                {
+                    for (int k = 0; k < px.Length; k++)
+                        if (k == 0) region.MoveTo(Axes.GetPixelX(px[k]), Axes.GetPixelY(py[k]));
+                        else region.LineTo(Axes.GetPixelX(px[k]), Axes.GetPixelY(py[k]));
+                    region.Close();
+                }
+                using var fill = Fill(Theme.Of(color, mark.FillOpacity));
+                fill.IsAntialias = false; // cell polygons tile exactly, no double-blended seams
+                rp.Canvas.DrawPath(region, fill);
+            }
+            using var lines = new SKPath();
+            foreach (double f in mark.Fractions)
+                foreach (var (x0, y0, x1, y1) in MarchingSquares.Line(gx, gy, d, f * peak))
+                {
+                    lines.MoveTo(Axes.GetPixelX(x0), Axes.GetPixelY(y0));
+                    lines.LineTo(Axes.GetPixelX(x1), Axes.GetPixelY(y1));
+                }
+            using var stroke = Stroke(Theme.Of(color), (float)mark.LineWidth);
+            rp.Canvas.DrawPath(lines, stroke);
+        }
+    }
 }

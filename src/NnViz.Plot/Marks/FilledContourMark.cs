@@ -1,4 +1,6 @@
 using System.Globalization;
+using ScottPlot;
+using SkiaSharp;
 
 namespace NnViz.Plot;
 
@@ -6,8 +8,7 @@ namespace NnViz.Plot;
 /// Filled contours of a field sampled on a regular grid (<c>Values[j * Xs.Length + i]</c> at (Xs[i], Ys[j])):
 /// one band per pair of successive <see cref="Levels"/>, computed by <see cref="MarchingSquares.Band"/> and coloured by
 /// <see cref="Map"/> at the band's middle on the scale [Levels[0], Levels[^1]]. <see cref="Boundary"/> draws the iso-line
-/// at <see cref="BoundaryLevel"/> on top (a classifier's decision boundary). <see cref="Bar"/> adds a colour bar inside
-/// the plot area, with a title and end labels that say what the colours mean.
+/// at <see cref="BoundaryLevel"/> on top (a classifier's decision boundary). <see cref="Bar"/> adds a labelled colour bar.
 /// </summary>
 public sealed record FilledContourMark(double[] Xs, double[] Ys, double[] Values, double[] Levels, ColorMap Map) : Mark
 {
@@ -27,45 +28,59 @@ public sealed record FilledContourMark(double[] Xs, double[] Ys, double[] Values
     /// <summary>The colour of band k (between Levels[k] and Levels[k + 1]).</summary>
     public Rgb BandColor(int k) => Map.At((Levels[k] + Levels[k + 1]) / 2, Levels[0], Levels[^1]);
 
-    internal override Bounds? DataBounds() => new(Xs[0], Xs[^1], Ys[0], Ys[^1]);
-
-    internal override void Render(RenderContext ctx)
+    internal override void Draw(PanelDraw draw)
     {
-        ctx.OpenGroup(this, "contours");
-        var sb = ctx.Sb;
-        sb.Append("<g");
-        // Group opacity composites the bands as one layer, so the seam-hiding strokes do not show through.
-        if (Opacity < 1) sb.Append(" opacity=\"").AppendNum(Opacity).Append('"');
-        sb.Append(">\n");
-        for (int k = 0; k + 1 < Levels.Length; k++)
+        var bands = new ContourBandsPlottable(this);
+        draw.Plot.Add.Plottable(bands);
+        if (Bar is { } bar) draw.ColorBar(bands, bar.Title, bar.LowLabel, bar.HighLabel, Edge.Right);
+        if (Boundary is { } b)
+            draw.LegendRows.Add(PlottableBase.LineItem($"boundary ({BoundaryLevel.ToString("0.##", CultureInfo.InvariantCulture)})",
+                Theme.Of(b.Color, b.Opacity), 2, Theme.Pattern(b.Dash)));
+    }
+}
+
+/// <summary>The bands (one path per band) and the boundary iso-line of a <see cref="FilledContourMark"/>.</summary>
+internal sealed class ContourBandsPlottable(FilledContourMark mark) : PlottableBase, IHasColorAxis
+{
+    public IColormap Colormap { get; } = new BandedColormap(mark);
+
+    public ScottPlot.Range GetRange() => new(mark.Levels[0], mark.Levels[^1]);
+
+    public override AxisLimits GetAxisLimits() => new(mark.Xs[0], mark.Xs[^1], mark.Ys[0], mark.Ys[^1]);
+
+    public override void Render(RenderPack rp)
+    {
+        bool opaque = mark.Opacity >= 1;
+        for (int k = 0; k + 1 < mark.Levels.Length; k++)
         {
-            var polys = MarchingSquares.Band(Xs, Ys, Values, Levels[k], Levels[k + 1]);
+            var polys = MarchingSquares.Band(mark.Xs, mark.Ys, mark.Values, mark.Levels[k], mark.Levels[k + 1]);
             if (polys.Count == 0) continue;
-            string color = BandColor(k).Hex;
-            sb.Append("<path data-band=\"").Append(Levels[k].ToString("0.###", CultureInfo.InvariantCulture)).Append("\" d=\"");
+            using var path = new SKPath();
             foreach (var (px, py) in polys)
             {
                 for (int v = 0; v < px.Length; v++)
-                    sb.Append(v == 0 ? 'M' : 'L').AppendNum(ctx.X.Map(px[v])).Append(',').AppendNum(ctx.Y.Map(py[v]));
-                sb.Append('Z');
+                    if (v == 0) path.MoveTo(Axes.GetPixelX(px[v]), Axes.GetPixelY(py[v]));
+                    else path.LineTo(Axes.GetPixelX(px[v]), Axes.GetPixelY(py[v]));
+                path.Close();
             }
-            // A thin stroke in the fill colour hides the anti-aliasing seams between neighbouring cell polygons.
-            sb.Append("\" fill=\"").Append(color).Append("\" stroke=\"").Append(color).Append("\" stroke-width=\"0.6\"/>\n");
+            var color = Theme.Of(mark.BandColor(k), mark.Opacity);
+            // Opaque bands: a thin stroke in the fill colour hides anti-aliasing seams between cell polygons. Translucent
+            // bands are filled without anti-aliasing instead, so neighbouring cells tile exactly and never overlap.
+            using var fill = Fill(color);
+            fill.IsAntialias = opaque;
+            rp.Canvas.DrawPath(path, fill);
+            if (!opaque) continue;
+            using var seam = Stroke(color, 0.6f);
+            rp.Canvas.DrawPath(path, seam);
         }
-        sb.Append("</g>\n");
-        if (Boundary is { } style)
+        if (mark.Boundary is not { } style) return;
+        using var line = new SKPath();
+        foreach (var (x0, y0, x1, y1) in MarchingSquares.Line(mark.Xs, mark.Ys, mark.Values, mark.BoundaryLevel))
         {
-            sb.Append("<path class=\"boundary\" d=\"");
-            foreach (var (x0, y0, x1, y1) in MarchingSquares.Line(Xs, Ys, Values, BoundaryLevel))
-                sb.Append('M').AppendNum(ctx.X.Map(x0)).Append(',').AppendNum(ctx.Y.Map(y0)).Append('L').AppendNum(ctx.X.Map(x1)).Append(',').AppendNum(ctx.Y.Map(y1));
-            sb.Append('"');
-            ctx.StrokeAttributes(style);
-            sb.Append("/>\n");
+            line.MoveTo(Axes.GetPixelX(x0), Axes.GetPixelY(y0));
+            line.LineTo(Axes.GetPixelX(x1), Axes.GetPixelY(y1));
         }
-        ctx.CloseGroup();
-        Bar?.Render(ctx, this);
+        using var stroke = Stroke(Theme.Of(style.Color, style.Opacity), (float)style.Width, Theme.Pattern(style.Dash));
+        rp.Canvas.DrawPath(line, stroke);
     }
-
-    internal override IEnumerable<LegendEntry> LegendEntries() =>
-        Boundary is { } b ? [new LegendEntry($"boundary ({BoundaryLevel.ToString("0.##", CultureInfo.InvariantCulture)})", b.Color, true, b.Dash)] : [];
 }

@@ -1,3 +1,5 @@
+using ScottPlot;
+
 namespace NnViz.Plot;
 
 /// <summary>
@@ -5,7 +7,9 @@ namespace NnViz.Plot;
 /// <c>Pixels[(n * ImageHeight + y) * ImageWidth + x]</c> for image n. Colours come from <see cref="Scale"/>; for weights
 /// use <see cref="ColorScale.Symmetric"/> with a diverging map so white is 0, and keep its range fixed across
 /// frames (<see cref="MaxAbs"/> over all frames) when brightness changes should mean something.
-/// Each tile is an embedded PNG (nearest-neighbour upscaled so no viewer blurs it). Fills its panel.
+/// Drawn as one ScottPlot heatmap holding every tile (one embedded image in SVG, each pixel 3 x 3 so it stays sharp), one-pixel gaps between
+/// tiles, square image pixels, captions as texts and a labelled colour bar below. Fills its panel.
+/// NaN pixels show the background, like the gaps.
 /// </summary>
 public sealed record ImageGridMark(float[] Pixels, int Count, int ImageHeight, int ImageWidth, ColorScale Scale) : Mark
 {
@@ -24,55 +28,41 @@ public sealed record ImageGridMark(float[] Pixels, int Count, int ImageHeight, i
 
     internal override bool FillsPanel => true;
 
-    internal override Bounds? DataBounds() => null;
-
-    internal override void Render(RenderContext ctx)
+    /// <summary>Tile columns and rows of the grid.</summary>
+    public (int Columns, int Rows) Layout()
     {
-        var a = ctx.Area;
-        var sb = ctx.Sb;
-        int cols = Columns > 0 ? Columns : (int)Math.Ceiling(Math.Sqrt(Count));
-        int rows = (Count + cols - 1) / cols;
-        double barH = Scale.Height + 10, captionH = Labels is null ? 0 : 12, gap = 3;
-        double tileW = (a.Width - gap * (cols - 1)) / cols;
-        double tileH = (a.Height - barH - rows * captionH - gap * (rows - 1)) / Math.Max(1, rows);
-        double tile = Math.Max(2, Math.Min(tileW / ImageWidth, tileH / ImageHeight)); // pixels per image pixel
-        double w = tile * ImageWidth, h = tile * ImageHeight;
-        double gridW = cols * w + (cols - 1) * gap, x0 = a.Left + (a.Width - gridW) / 2;
-        int upscale = Math.Clamp((int)Math.Ceiling(tile), 1, 4);
-
-        ctx.OpenGroup(this, "image-grid");
-        for (int n = 0; n < Count; n++)
-        {
-            double x = x0 + n % cols * (w + gap), y = a.Top + n / cols * (h + gap + captionH);
-            string uri = Convert.ToBase64String(TilePng(n, upscale));
-            sb.Append("<image x=\"").AppendNum(x).Append("\" y=\"").AppendNum(y).Append("\" width=\"").AppendNum(w).Append("\" height=\"").AppendNum(h)
-              .Append("\" preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\" href=\"data:image/png;base64,").Append(uri).Append("\"/>\n");
-            if (Labels is { } labels && n < labels.Count)
-                SvgRenderer.WriteText(sb, x + w / 2, y + h + 10, labels[n], new TextStyle("#333333", 9, TextAnchor.Middle));
-        }
-        double barW = Math.Min(240, a.Width);
-        Scale.Render(sb, a.Left + (a.Width - barW) / 2, a.Top + rows * (h + gap + captionH) - gap + 10, barW);
-        ctx.CloseGroup();
+        int cols = Columns > 0 ? Columns : (int)Math.Ceiling(Math.Sqrt(Math.Max(1, Count)));
+        return (cols, (Count + cols - 1) / cols);
     }
 
-    /// <summary>Image n as a PNG, each pixel repeated <paramref name="k"/> x <paramref name="k"/> times.</summary>
-    private byte[] TilePng(int n, int k)
+    internal override void Draw(PanelDraw draw)
     {
-        int W = ImageWidth * k, H = ImageHeight * k;
-        var rgb = new byte[W * H * 3];
-        int offset = n * ImageHeight * ImageWidth;
-        for (int y = 0; y < ImageHeight; y++)
-            for (int x = 0; x < ImageWidth; x++)
+        var (cols, rows) = Layout();
+        int gapX = 1, gapY = Labels is null ? 1 : Math.Max(2, ImageHeight / 4); // room for a caption under each tile
+        int W = cols * (ImageWidth + gapX) - gapX, H = rows * (ImageHeight + gapY) - gapY;
+        var cells = new double[H, W];
+        for (int y = 0; y < H; y++) for (int x = 0; x < W; x++) cells[y, x] = double.NaN;
+        for (int n = 0; n < Count; n++)
+        {
+            int ox = n % cols * (ImageWidth + gapX), oy = n / cols * (ImageHeight + gapY), offset = n * ImageHeight * ImageWidth;
+            for (int y = 0; y < ImageHeight; y++)
+                for (int x = 0; x < ImageWidth; x++) cells[oy + y, ox + x] = Pixels[offset + y * ImageWidth + x];
+        }
+        var plot = draw.Plot;
+        var hm = draw.Heatmap(cells, new CoordinateRect(0, W, 0, H), Scale, Colors.Transparent, upscale: 3);
+        if (Labels is { } labels)
+            for (int n = 0; n < Math.Min(Count, labels.Count); n++)
             {
-                float v = Pixels[offset + y * ImageWidth + x];
-                Rgb c = float.IsFinite(v) ? Scale.ColorOf(v) : new Rgb(200, 200, 200);
-                for (int dy = 0; dy < k; dy++)
-                    for (int dx = 0; dx < k; dx++)
-                    {
-                        int o = (((y * k + dy) * W) + x * k + dx) * 3;
-                        rgb[o] = c.R; rgb[o + 1] = c.G; rgb[o + 2] = c.B;
-                    }
+                double cx = n % cols * (ImageWidth + gapX) + ImageWidth / 2.0, top = H - (n / cols * (ImageHeight + gapY) + ImageHeight);
+                var t = plot.Add.Text(labels[n], cx, top);
+                t.LabelFontName = Theme.Font;
+                t.LabelFontSize = 9;
+                t.LabelFontColor = Theme.Axis;
+                t.LabelAlignment = Alignment.UpperCenter;
+                t.OffsetY = 1;
             }
-        return Png.EncodeRgb(rgb, W, H);
+        plot.Axes.SetLimits(0, W, Labels is null ? 0 : -gapY, H); // room under the last row for its captions
+        plot.Axes.SquareUnits();
+        draw.ColorBar(hm, Scale.Title, Scale.LowLabel, Scale.HighLabel, Edge.Bottom);
     }
 }

@@ -1,40 +1,50 @@
+using ScottPlot;
+using SkiaSharp;
+
 namespace NnViz.Plot;
 
 /// <summary>
 /// Many polylines in one style, e.g. the warped grid of a hidden layer (Olah 2014): line k runs through
-/// (Xs[k][i], Ys[k][i]). Written as a single path so thousands of grid points stay small.
+/// (Xs[k][i], Ys[k][i]); non-finite points break a line. Drawn by a custom plottable as a single path, so a 42-line grid
+/// is one SVG element (one ScottPlot scatter per line would wrap each in its own clip group); the label is one legend row.
 /// </summary>
 public sealed record PolylineSetMark(double[][] Xs, double[][] Ys, LineStyle Style, string? Label = null) : Mark
 {
-    internal override Bounds? DataBounds()
+    internal override void Draw(PanelDraw draw)
+    {
+        draw.Plot.Add.Plottable(new PolylineSetPlottable(this));
+        if (Label is not null) draw.LegendRows.Add(PlottableBase.LineItem(Label, Theme.Of(Style.Color, Style.Opacity), 2, Theme.Pattern(Style.Dash)));
+    }
+}
+
+/// <summary>All lines of a <see cref="PolylineSetMark"/> as one stroked path; its limits are the finite points' extent.</summary>
+internal sealed class PolylineSetPlottable(PolylineSetMark mark) : PlottableBase
+{
+    public override AxisLimits GetAxisLimits()
     {
         Bounds? b = null;
-        for (int k = 0; k < Math.Min(Xs.Length, Ys.Length); k++) b = Bounds.Union(b, Bounds.Of(Xs[k], Ys[k]));
-        return b;
+        for (int k = 0; k < Math.Min(mark.Xs.Length, mark.Ys.Length); k++) b = Bounds.Union(b, Bounds.Of(mark.Xs[k], mark.Ys[k]));
+        return b is { } e ? new AxisLimits(e.XMin, e.XMax, e.YMin, e.YMax) : AxisLimits.NoLimits;
     }
 
-    internal override void Render(RenderContext ctx)
+    public override void Render(RenderPack rp)
     {
-        ctx.OpenGroup(this, "polylines");
-        var sb = ctx.Sb;
-        sb.Append("<path d=\"");
-        for (int k = 0; k < Math.Min(Xs.Length, Ys.Length); k++)
+        using var path = new SKPath();
+        for (int k = 0; k < Math.Min(mark.Xs.Length, mark.Ys.Length); k++)
         {
-            double[] xs = Xs[k], ys = Ys[k];
+            double[] xs = mark.Xs[k], ys = mark.Ys[k];
             bool pen = false;
             for (int i = 0; i < Math.Min(xs.Length, ys.Length); i++)
             {
                 if (!double.IsFinite(xs[i]) || !double.IsFinite(ys[i])) { pen = false; continue; }
-                sb.Append(pen ? 'L' : 'M').AppendNum(ctx.X.Map(xs[i])).Append(',').AppendNum(ctx.Y.Map(ys[i]));
+                float px = Axes.GetPixelX(xs[i]), py = Axes.GetPixelY(ys[i]);
+                if (pen) path.LineTo(px, py);
+                else path.MoveTo(px, py);
                 pen = true;
             }
         }
-        sb.Append('"');
-        ctx.StrokeAttributes(Style);
-        sb.Append("/>\n");
-        ctx.CloseGroup();
+        var s = mark.Style;
+        using var stroke = Stroke(Theme.Of(s.Color, s.Opacity), (float)s.Width, Theme.Pattern(s.Dash));
+        rp.Canvas.DrawPath(path, stroke);
     }
-
-    internal override IEnumerable<LegendEntry> LegendEntries() =>
-        Label is null ? [] : [new LegendEntry(Label, Style.Color, true, Style.Dash, Opacity: Style.Opacity)];
 }

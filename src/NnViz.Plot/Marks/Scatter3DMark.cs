@@ -1,3 +1,6 @@
+using ScottPlot;
+using SkiaSharp;
+
 namespace NnViz.Plot;
 
 /// <summary>
@@ -5,7 +8,7 @@ namespace NnViz.Plot;
 /// centred and scaled by the largest half-range (so shapes keep their proportions), rotated by
 /// <see cref="AzimuthDegrees"/> about the vertical z axis and tilted by <see cref="ElevationDegrees"/>, and projected
 /// orthographically. Points are drawn far to near (painter's order, ties by index) inside a wire-frame box.
-/// Fills its panel; the legend comes from <see cref="ClassNames"/>.
+/// Fills its panel; drawn by a custom plottable (box, axis names, points with ScottPlot markers); the legend comes from <see cref="ClassNames"/>.
 /// </summary>
 public sealed record Scatter3DMark(double[] Xs, double[] Ys, double[] Zs, PointStyle Style) : Mark
 {
@@ -17,8 +20,6 @@ public sealed record Scatter3DMark(double[] Xs, double[] Ys, double[] Zs, PointS
 
     internal override bool FillsPanel => true;
 
-    internal override Bounds? DataBounds() => null;
-
     /// <summary>Screen coordinates (right, up) and depth (larger = nearer) of a point already scaled to the unit cube.</summary>
     public (double U, double V, double Depth) Project(double x, double y, double z)
     {
@@ -28,38 +29,22 @@ public sealed record Scatter3DMark(double[] Xs, double[] Ys, double[] Zs, PointS
         return (xr, z * Math.Cos(el) + yr * Math.Sin(el), z * Math.Sin(el) - yr * Math.Cos(el));
     }
 
-    internal override void Render(RenderContext ctx)
+    internal override void Draw(PanelDraw draw)
+    {
+        draw.Plot.Add.Plottable(new Projection3DPlottable(this));
+        if (ClassNames is { } names)
+            draw.LegendRows.AddRange(names.Select((nm, i) =>
+                PlottableBase.MarkerItem(nm, Theme.Of(Palettes.ClassColor(Style.ClassPalette, i)), ScatterMark.Shape(Style.Shape))));
+    }
+
+    /// <summary>Each point projected (u, v, depth) after centring and scaling by the largest half-range, far to near.</summary>
+    internal (double U, double V, double D, int I)[] ProjectedPoints()
     {
         int n = Math.Min(Xs.Length, Math.Min(Ys.Length, Zs.Length));
         var (cx, sx) = CentreScale(Xs, n);
         var (cy, sy) = CentreScale(Ys, n);
         var (cz, sz) = CentreScale(Zs, n);
         double s = Math.Max(sx, Math.Max(sy, sz));
-        var a = ctx.Area;
-        double legendW = ClassNames is null ? 0 : 110;
-        double size = Math.Min(a.Width - legendW, a.Height), k = size / 2 / 1.75; // the box's corners fit at |u|,|v| <= sqrt(3)
-        double ox = a.Left + (a.Width - legendW) / 2, oy = a.Top + a.Height / 2;
-        double Px(double u) => ox + u * k;
-        double Py(double v) => oy - v * k;
-        var sb = ctx.Sb;
-        ctx.OpenGroup(this, "scatter3d");
-        // The box: the 12 edges of [-1, 1]^3.
-        sb.Append("<path d=\"");
-        int[] c = [-1, 1];
-        foreach (int p in c) foreach (int q in c)
-            {
-                Edge(sb, (-1, p, q), (1, p, q), Px, Py);
-                Edge(sb, (p, -1, q), (p, 1, q), Px, Py);
-                Edge(sb, (p, q, -1), (p, q, 1), Px, Py);
-            }
-        sb.Append("\" fill=\"none\" stroke=\"#bbbbbb\" stroke-width=\"0.75\"/>\n");
-        // Axis names at the middles of three outer edges, below the floor edges and beside the vertical one.
-        var label = new TextStyle("#333333", 11, TextAnchor.Middle);
-        foreach (var (x, y, z, dx, dy, t) in new[] { (0.0, -1.0, -1.0, 0, 16, AxisLabels.X), (1.0, 0.0, -1.0, 0, 16, AxisLabels.Y), (1.0, -1.0, 0.0, 6, 4, AxisLabels.Z) })
-        {
-            var (u, v, _) = Project(x, y, z);
-            SvgRenderer.WriteText(sb, Px(u) + dx, Py(v) + dy, t, dx > 0 ? label with { Anchor = TextAnchor.Start } : label);
-        }
         var pts = new (double U, double V, double D, int I)[n];
         for (int i = 0; i < n; i++)
         {
@@ -67,26 +52,7 @@ public sealed record Scatter3DMark(double[] Xs, double[] Ys, double[] Zs, PointS
             pts[i] = (u, v, d, i);
         }
         Array.Sort(pts, (p, q) => p.D != q.D ? p.D.CompareTo(q.D) : p.I.CompareTo(q.I));
-        sb.Append("<g");
-        if (Style.Opacity < 1) sb.Append(" fill-opacity=\"").AppendNum(Style.Opacity).Append('"');
-        sb.Append(" stroke=\"#ffffff\" stroke-width=\"0.4\">\n");
-        foreach (var p in pts)
-        {
-            if (!double.IsFinite(p.U) || !double.IsFinite(p.V)) continue;
-            string color = Classes is { } cl && p.I < cl.Length ? Palettes.ClassColor(Style.ClassPalette, cl[p.I]) : Style.Color;
-            Markers.Write(sb, Style.Shape, Px(p.U), Py(p.V), Style.Radius, color, writeColor: true);
-        }
-        sb.Append("</g>\n");
-        ctx.CloseGroup();
-        if (ClassNames is { } names)
-            LegendRenderer.Render(sb, names.Select((nm, i) => new LegendEntry(nm, Palettes.ClassColor(Style.ClassPalette, i), false)).ToList(), a, LegendPosition.TopRight);
-    }
-
-    private void Edge(System.Text.StringBuilder sb, (int, int, int) p, (int, int, int) q, Func<double, double> px, Func<double, double> py)
-    {
-        var (u0, v0, _) = Project(p.Item1, p.Item2, p.Item3);
-        var (u1, v1, _) = Project(q.Item1, q.Item2, q.Item3);
-        sb.Append('M').AppendNum(px(u0)).Append(',').AppendNum(py(v0)).Append('L').AppendNum(px(u1)).Append(',').AppendNum(py(v1));
+        return pts;
     }
 
     private static (double Centre, double HalfRange) CentreScale(double[] v, int n)
@@ -95,5 +61,54 @@ public sealed record Scatter3DMark(double[] Xs, double[] Ys, double[] Zs, PointS
         for (int i = 0; i < n; i++) if (double.IsFinite(v[i])) { lo = Math.Min(lo, v[i]); hi = Math.Max(hi, v[i]); }
         if (!(hi >= lo)) return (0, 1);
         return ((lo + hi) / 2, Math.Max(1e-12, (hi - lo) / 2));
+    }
+}
+
+/// <summary>The fixed-angle 3-D view of a <see cref="Scatter3DMark"/> in the panel's pixel rectangle.</summary>
+internal sealed class Projection3DPlottable(Scatter3DMark mark) : PlottableBase
+{
+    public override AxisLimits GetAxisLimits() => new(0, 1, 0, 1);
+
+    public override void Render(RenderPack rp)
+    {
+        var a = rp.DataRect;
+        float legendW = mark.ClassNames is null ? 0 : 110;
+        float size = Math.Min(a.Width - legendW, a.Height), k = size / 2 / 1.75f; // the box's corners fit at |u|,|v| <= sqrt(3)
+        float ox = a.Left + (a.Width - legendW) / 2, oy = a.Top + a.Height / 2;
+        Pixel P(double u, double v) => new(ox + (float)u * k, oy - (float)v * k);
+        // The box: the 12 edges of [-1, 1]^3.
+        using (var box = new SKPath())
+        using (var stroke = Stroke(Color.FromHex("#bbbbbb"), 0.75f))
+        {
+            int[] c = [-1, 1];
+            foreach (int p in c)
+                foreach (int q in c)
+                    foreach (var (from, to) in new[] { ((-1, p, q), (1, p, q)), ((p, -1, q), (p, 1, q)), ((p, q, -1), (p, q, 1)) })
+                    {
+                        var (u0, v0, _) = mark.Project(from.Item1, from.Item2, from.Item3);
+                        var (u1, v1, _) = mark.Project(to.Item1, to.Item2, to.Item3);
+                        box.MoveTo(P(u0, v0).X, P(u0, v0).Y);
+                        box.LineTo(P(u1, v1).X, P(u1, v1).Y);
+                    }
+            rp.Canvas.DrawPath(box, stroke);
+        }
+        // Axis names at the middles of three outer edges, below the floor edges and beside the vertical one.
+        foreach (var (x, y, z, dx, dy, t) in new[] { (0.0, -1.0, -1.0, 0, 12, mark.AxisLabels.X), (1.0, 0.0, -1.0, 0, 12, mark.AxisLabels.Y), (1.0, -1.0, 0.0, 6, 0, mark.AxisLabels.Z) })
+        {
+            var (u, v, _) = mark.Project(x, y, z);
+            var at = P(u, v);
+            Text(rp, t, new Pixel(at.X + dx, at.Y + dy), 11, Theme.Axis, dx > 0 ? Alignment.MiddleLeft : Alignment.MiddleCenter);
+        }
+        var styles = new Dictionary<string, MarkerStyle>();
+        using var paint = Paint.NewDisposablePaint();
+        foreach (var p in mark.ProjectedPoints())
+        {
+            if (!double.IsFinite(p.U) || !double.IsFinite(p.V)) continue;
+            string color = mark.Classes is { } cl && p.I < cl.Length ? Palettes.ClassColor(mark.Style.ClassPalette, cl[p.I]) : mark.Style.Color;
+            if (!styles.TryGetValue(color, out var ms))
+                styles[color] = ms = new MarkerStyle(ScatterMark.Shape(mark.Style.Shape), (float)(2 * mark.Style.Radius), Theme.Of(color, mark.Style.Opacity))
+                { OutlineColor = Colors.White, OutlineWidth = 0.4f };
+            ms.Render(rp.Canvas, P(p.U, p.V), paint);
+        }
     }
 }

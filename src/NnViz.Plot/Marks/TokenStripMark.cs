@@ -11,8 +11,8 @@ public sealed record TokenRow(string Label, IReadOnlyList<string> Tokens, double
 /// Rows of words, each word on a chip coloured by its signed value (the change in prediction it brings):
 /// <see cref="Up"/> for positive, <see cref="Down"/> for negative, <see cref="Neutral"/> when
 /// |value| &lt; <see cref="Threshold"/> x the largest |value| in that row; chip opacity grows from
-/// <see cref="MinOpacity"/> to 1 with |value| / largest. Long rows wrap. Fills its panel (no axes); sizes itself
-/// for <see cref="Figure.Fitted"/>. Defaults are Okabe-Ito bluish green and vermillion, which stay apart under
+/// <see cref="MinOpacity"/> to 1 with |value| / largest. Long rows wrap (words measured in the pinned font). Fills its
+/// panel (no axes), drawn by a custom plottable (<see cref="TableCanvas"/>); sizes itself for <see cref="Figure.Fitted"/>. Defaults are Okabe-Ito bluish green and vermillion, which stay apart under
 /// red-green colour blindness.
 /// </summary>
 public sealed record TokenStripMark(IReadOnlyList<TokenRow> Rows) : Mark
@@ -30,8 +30,10 @@ public sealed record TokenStripMark(IReadOnlyList<TokenRow> Rows) : Mark
     public bool Tooltips { get; init; }
 
     internal override bool FillsPanel => true;
+    internal override bool PixelLayout => true;
 
-    internal override Bounds? DataBounds() => null;
+    internal override void Draw(PanelDraw draw) => draw.Plot.Add.Plottable(new TableCanvas.Plottable(Render));
+
 
     /// <summary>The chip colour and opacity of value <paramref name="v"/> in a row whose largest |value| is <paramref name="max"/>.</summary>
     public (string Color, double Opacity) Chip(double v, double max)
@@ -53,12 +55,12 @@ public sealed record TokenStripMark(IReadOnlyList<TokenRow> Rows) : Mark
     private double LineHeight => FontSize * 1.9;
 
     private double LabelColumn(double width) => LabelWidth > 0 ? LabelWidth
-        : Math.Min(width * 0.4, Rows.DefaultIfEmpty(new TokenRow("", [], [])).Max(r => r.Label.Length) * FontSize * 0.55 + 12);
+        : Math.Min(width * 0.4, Rows.Select(r => TableCanvas.Measure(r.Label, FontSize * 0.9)).DefaultIfEmpty(0).Max() + 12);
 
     /// <summary>Lays the chips out left to right, wrapping at <paramref name="right"/>; calls <paramref name="chip"/> per token; returns the y below the last row.</summary>
     private double Flow(double left, double top, double right, Action<TokenRow, int, double, double, double>? chip, Action<TokenRow, double>? row = null)
     {
-        double lineH = LineHeight, cw = FontSize * TextWrap.CharWidth, labelW = LabelColumn(right - left);
+        double lineH = LineHeight, labelW = LabelColumn(right - left);
         double y = top;
         foreach (var r in Rows)
         {
@@ -66,7 +68,7 @@ public sealed record TokenStripMark(IReadOnlyList<TokenRow> Rows) : Mark
             double x = left + labelW;
             for (int i = 0; i < r.Tokens.Count; i++)
             {
-                double w = r.Tokens[i].Length * cw + 8;
+                double w = TableCanvas.Measure(r.Tokens[i], FontSize) + 8;
                 if (x + w > right && x > left + labelW) { x = left + labelW; y += lineH; } // wrap
                 chip?.Invoke(r, i, x, y, w);
                 x += w + 3;
@@ -78,33 +80,27 @@ public sealed record TokenStripMark(IReadOnlyList<TokenRow> Rows) : Mark
 
     internal override double? ContentHeight(double width) => Flow(0, 0, width, null);
 
-    internal override void Render(RenderContext ctx)
+    private void Render(TableCanvas canvas, PlotArea a)
     {
-        var a = ctx.Area;
-        var sb = ctx.Sb;
         double lineH = LineHeight, labelW = LabelColumn(a.Width);
-        ctx.OpenGroup(this, "token-strip");
+        canvas.OpenGroup("token-strip");
         double max = 0;
         Flow(a.Left, a.Top, a.Right, (row, i, x, y, w) =>
         {
             string word = row.Tokens[i];
             double v = i < row.Values.Length ? row.Values[i] : double.NaN;
             var (color, opacity) = Chip(v, max);
-            sb.Append("<rect x=\"").AppendNum(x).Append("\" y=\"").AppendNum(y + 2).Append("\" width=\"").AppendNum(w)
-              .Append("\" height=\"").AppendNum(lineH - 4).Append("\" rx=\"3\" fill=\"").Append(color)
-              .Append("\" fill-opacity=\"").AppendNum(opacity).Append('"');
-            if (Tooltips) sb.Append("><title>").Append(SvgText.Escape($"{word}: {(v > 0 ? "+" : "")}{SvgText.Fixed(v, 3)}")).Append("</title></rect>\n");
-            else sb.Append("/>\n");
+            string? tip = Tooltips ? $"{word}: {(v > 0 ? "+" : "")}{SvgText.Fixed(v, 3)}" : null;
+            canvas.Rect(x, y + 2, w, lineH - 4, color, opacity, radius: 3, tooltip: tip);
             string text = opacity > 0.6 && color != Neutral ? "#ffffff" : "#111111";
-            SvgRenderer.WriteText(sb, x + 4, y + lineH * 0.62, word, new TextStyle(text, FontSize));
+            canvas.Text(x + 4, y + lineH * 0.62, word, new TextStyle(text, FontSize));
             if (row.Dotted is { } dotted && i < dotted.Count && dotted[i])
-                sb.Append("<path d=\"M").AppendNum(x + 4).Append(',').AppendNum(y + lineH * 0.62 + 2.5).Append('H').AppendNum(x + w - 4)
-                  .Append("\" stroke=\"").Append(text).Append("\" stroke-width=\"1\" stroke-dasharray=\"1,2\"/>\n");
+                canvas.Dotted(x + 4, x + w - 4, y + lineH * 0.62 + 2.5, text);
         }, (row, y) =>
         {
             max = MaxAbs(row.Values);
-            SvgRenderer.WriteText(sb, a.Left + labelW - 8, y + lineH * 0.62, row.Label, new TextStyle("#333333", FontSize * 0.9, TextAnchor.End));
+            canvas.Text(a.Left + labelW - 8, y + lineH * 0.62, row.Label, new TextStyle("#333333", FontSize * 0.9, TextAnchor.End));
         });
-        ctx.CloseGroup();
+        canvas.CloseGroup();
     }
 }

@@ -1,59 +1,83 @@
 using System.Text;
+using System.Text.RegularExpressions;
+using SkiaSharp;
 
 namespace NnViz.Plot;
 
 /// <summary>
-/// Renders a <see cref="Figure"/> to SVG text: a pure function with no I/O. The same figure gives the same
-/// bytes (invariant culture, 2-decimal coordinates, elements in mark order, ids derived from the title).
-/// Steps, in order: header with &lt;title&gt;/&lt;desc&gt;, background, figure title, then each panel in the grid.
+/// Renders a <see cref="Figure"/> to SVG text with ScottPlot (through Skia's SVG canvas): a pure function with no I/O.
+/// Text stays text, points and lines stay shapes; images (heatmaps, weight tiles) are embedded PNGs marked
+/// <c>image-rendering: pixelated</c> so no viewer blurs their cells. The document gets a &lt;title&gt; and a
+/// &lt;desc&gt; for screen readers, and its ids are prefixed from the title so several SVGs inlined in one page
+/// never share a clip path. Same figure, same bytes.
 /// </summary>
-public static class SvgRenderer
+public static partial class SvgRenderer
 {
-    public const string FontFamily = "DejaVu Sans, Verdana, Arial, sans-serif";
-    private const double TitleHeight = 30;
+    public const string FontFamily = Theme.Font;
 
     public static string Render(Figure figure)
     {
-        var sb = new StringBuilder(4096);
-        string id = IdPrefix(figure.Title);
-        double w = figure.Width, h = figure.Height;
-        sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").AppendNum(w).Append("\" height=\"").AppendNum(h)
-          .Append("\" viewBox=\"0 0 ").AppendNum(w).Append(' ').AppendNum(h)
-          .Append("\" role=\"img\" aria-labelledby=\"").Append(id).Append("-title ").Append(id).Append("-desc\" font-family=\"")
-          .Append(FontFamily).Append("\">\n");
-        sb.Append("<title id=\"").Append(id).Append("-title\">").Append(SvgText.Escape(figure.Title)).Append("</title>\n");
-        sb.Append("<desc id=\"").Append(id).Append("-desc\">").Append(SvgText.Escape(figure.Description ?? Describe(figure))).Append("</desc>\n");
-        sb.Append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-
-        double top = 0;
-        if (figure.Title.Length > 0)
+        var (w, h) = FigureRenderer.Size(figure);
+        string xml;
+        var placed = SvgOverlay.Begin();
+        try
         {
-            WriteText(sb, w / 2, 21, figure.Title, new TextStyle("#111111", TitleSize(figure.Title, w), TextAnchor.Middle, Bold: true));
-            top = TitleHeight;
+            using (var stream = new MemoryStream())
+            {
+                using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, w, h), stream))
+                    FigureRenderer.Draw(canvas, figure);
+                xml = Encoding.UTF8.GetString(stream.ToArray());
+            }
+            return Finish(xml, figure, w, h, placed);
         }
-        var (cols, rows) = Grid(figure.Panels.Count, figure.Columns);
-        double cw = w / cols, ch = (h - top) / rows;
-        for (int i = 0; i < figure.Panels.Count; i++)
-        {
-            var cell = new PlotArea(i % cols * cw, top + i / cols * ch, cw, ch);
-            PanelRenderer.Render(sb, figure.Panels[i], cell, $"{id}-p{i}");
-        }
-        sb.Append("</svg>\n");
-        return sb.ToString();
+        finally { SvgOverlay.End(); }
     }
 
     /// <summary>The height of a one-panel figure <paramref name="width"/> wide whose table marks size themselves.</summary>
     internal static double FittedHeight(string title, Panel panel, double width) =>
-        (title.Length > 0 ? TitleHeight : 0) + PanelRenderer.FittedHeight(panel, width);
+        (title.Length > 0 ? FigureRenderer.TitleHeight : 0) + PanelBuilder.FittedHeight(panel, width);
 
     /// <summary>
-    /// 16 px, or smaller (down to 9 px) when the title would not fit the figure's width: without font metrics the width
-    /// is estimated at 0.62 x size per character (bold), so a long title shrinks instead of being clipped at both ends.
+    /// Adds the accessible header, prefixes ids, marks images pixelated (the SVG canvas writes none of these), puts in
+    /// the fragments custom plottables wrote themselves, and drops any character XML cannot hold.
+    /// </summary>
+    private static string Finish(string xml, Figure figure, int w, int h, IReadOnlyList<string> placed)
+    {
+        string id = IdPrefix(figure.Title);
+        xml = SvgCompact.Apply(xml.Replace("\r\n", "\n"));
+        // Skia numbers clip paths and images with a counter shared by every SVG the process writes; renumber them per
+        // document (in order of first use) so the bytes do not depend on what was drawn before.
+        var ids = new Dictionary<string, string>();
+        xml = IdRef().Replace(xml, m =>
+        {
+            string old = m.Groups[2].Value;
+            if (!ids.TryGetValue(old, out var fresh)) ids[old] = fresh = $"{id}-{m.Groups[3].Value}{ids.Count}";
+            return m.Groups[1].Value + fresh;
+        });
+        xml = xml.Replace("<image ", "<image style=\"image-rendering:pixelated\" ", StringComparison.Ordinal);
+        xml = SvgText.Clean(SvgOverlay.Apply(xml, placed));
+        int open = xml.IndexOf("<svg", StringComparison.Ordinal);
+        int end = open < 0 ? -1 : xml.IndexOf('>', open);
+        if (end < 0) throw new InvalidOperationException("Skia's SVG canvas wrote no <svg> element");
+        var head = new StringBuilder();
+        head.Append($" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" font-family=\"{FontFamily}\">\n");
+        head.Append($"<title id=\"{id}-title\">{Escape(figure.Title)}</title>\n");
+        head.Append($"<desc id=\"{id}-desc\">{Escape(figure.Description ?? Describe(figure))}</desc>");
+        return xml[open..end] + head + xml[(end + 1)..];
+    }
+
+    [GeneratedRegex("(id=\"|url\\(#|href=\"#)(([a-z]+)_[0-9a-f]+)\\b")]
+    private static partial Regex IdRef();
+
+    /// <summary>
+    /// 16 px, or smaller (down to 9 px, in half-pixel steps) when the title, measured in the pinned bold font, would
+    /// not fit the figure's width less 16 px: a long title shrinks instead of being clipped at both ends.
     /// </summary>
     public static double TitleSize(string title, double width)
     {
-        double fit = (width - 16) / (0.62 * Math.Max(1, title.Length));
-        return Math.Round(Math.Clamp(fit, 9, 16), 1);
+        for (double size = 16; size > 9; size -= 0.5)
+            if (FigureRenderer.MeasureTitle(title, (float)size) <= width - 16) return size;
+        return 9;
     }
 
     /// <summary>Columns x rows of the small-multiple grid; columns = 0 picks ceil(sqrt(n)).</summary>
@@ -64,17 +88,6 @@ public static class SvgRenderer
         return (cols, (n + cols - 1) / cols);
     }
 
-    internal static void WriteText(StringBuilder sb, double x, double y, string text, TextStyle style, double rotate = 0)
-    {
-        sb.Append("<text x=\"").AppendNum(x).Append("\" y=\"").AppendNum(y).Append('"');
-        if (style.Anchor != TextAnchor.Start) sb.Append(" text-anchor=\"").Append(SvgText.Anchor(style.Anchor)).Append('"');
-        sb.Append(" font-size=\"").AppendNum(style.Size).Append("\" fill=\"").Append(style.Color).Append('"');
-        if (style.Bold) sb.Append(" font-weight=\"bold\"");
-        if (rotate != 0)
-            sb.Append(" transform=\"rotate(").AppendNum(rotate).Append(' ').AppendNum(x).Append(' ').AppendNum(y).Append(")\"");
-        sb.Append('>').Append(SvgText.Escape(text)).Append("</text>\n");
-    }
-
     /// <summary>A stable id prefix from the title (FNV-1a), so several SVGs inlined in one page do not share clip ids.</summary>
     internal static string IdPrefix(string title)
     {
@@ -82,6 +95,9 @@ public static class SvgRenderer
         foreach (char c in title) hash = (hash ^ c) * 16777619;
         return $"nv{hash:x8}";
     }
+
+    internal static string Escape(string s) =>
+        SvgText.Clean(s).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
 
     /// <summary>A plain-language summary for screen readers when the figure has no description of its own.</summary>
     private static string Describe(Figure f)

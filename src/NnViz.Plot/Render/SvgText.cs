@@ -51,13 +51,10 @@ public static class SvgText
     /// </summary>
     public static string Escape(string s)
     {
-        if (s.AsSpan().IndexOfAny("&<>\"'") < 0 && s.AsSpan().IndexOfAnyExceptInRange(' ', '\uD7FF') < 0) return s;
+        s = Clean(s);
+        if (s.AsSpan().IndexOfAny("&<>\"'") < 0) return s;
         var sb = new StringBuilder(s.Length + 16);
-        for (int i = 0; i < s.Length; i++)
-        {
-            char c = s[i];
-            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { sb.Append(c).Append(s[++i]); continue; }
-            if ((c < ' ' && c is not ('\t' or '\n' or '\r')) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF') continue;
+        foreach (char c in s)
             sb.Append(c switch
             {
                 '&' => "&amp;",
@@ -67,8 +64,22 @@ public static class SvgText
                 '\'' => "&#39;",
                 _ => c.ToString(),
             });
-        }
         return sb.ToString();
+    }
+
+    /// <summary>Drops the characters XML cannot hold (see <see cref="Escape"/>); paired surrogates are real characters and stay.</summary>
+    public static string Clean(string s)
+    {
+        if (s.AsSpan().IndexOfAnyExceptInRange(' ', '\uD7FF') < 0) return s;
+        var sb = new StringBuilder(s.Length);
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { sb.Append(c).Append(s[++i]); continue; }
+            if ((c < ' ' && c is not ('\t' or '\n' or '\r')) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF') continue;
+            sb.Append(c);
+        }
+        return sb.Length == s.Length ? s : sb.ToString();
     }
 
     public static string Anchor(TextAnchor a) => a switch

@@ -1,6 +1,12 @@
 namespace NnViz.Projection.Linear;
 
-public sealed record PcaOptions(int Components = 2);
+/// <summary>How the principal axes are found: Auto is the exact eigen-decomposition, switching to the randomized
+/// solver only for inputs of at least <see cref="Pca.RandomizedMinRows"/> rows and <see cref="Pca.RandomizedMinColumns"/>
+/// columns with Components at most a tenth of the columns.</summary>
+public enum PcaSolver { Auto, Exact, Randomized }
+
+/// <param name="Seed">Seed of the randomized solver's test matrix (it is deterministic for a given seed).</param>
+public sealed record PcaOptions(int Components = 2, PcaSolver Solver = PcaSolver.Auto, ulong Seed = 0);
 
 /// <summary>
 /// A fitted PCA. <see cref="Loadings"/> is Components x D (row c = principal axis c, unit length, its largest
@@ -34,15 +40,25 @@ public sealed record PcaResult(
 /// </summary>
 public static class Pca
 {
+    /// <summary>Auto's threshold for the randomized solver (far above the ci and quick profiles' sizes, whose bits stay exact).</summary>
+    public const int RandomizedMinRows = 10_000, RandomizedMinColumns = 500;
+
+    /// <summary>The solver Auto picks for this shape.</summary>
+    public static PcaSolver Choose(int n, int d, int components) =>
+        n >= RandomizedMinRows && d >= RandomizedMinColumns && components * 10 <= d ? PcaSolver.Randomized : PcaSolver.Exact;
+
     public static PcaResult Fit(float[] x, int n, int d, PcaOptions? options = null) =>
         Fit(DataMatrix.ToDouble(x), n, d, options);
 
     public static PcaResult Fit(double[] x, int n, int d, PcaOptions? options = null)
     {
         DataMatrix.Check(x, n, d, nameof(x));
-        int k = (options ?? new PcaOptions()).Components;
+        var o = options ?? new PcaOptions();
+        int k = o.Components;
         if (k < 1 || k > Math.Min(n, d))
             throw new ArgumentException($"components: expected 1 <= components <= min(n, d) = {Math.Min(n, d)}, received {k}");
+        var solver = o.Solver == PcaSolver.Auto ? Choose(n, d, k) : o.Solver;
+        if (solver == PcaSolver.Randomized) return RandomizedPca.Fit(x, n, d, k, o.Seed);
 
         var mean = new double[d];
         for (int i = 0; i < n; i++)
@@ -52,7 +68,6 @@ public static class Pca
         for (int i = 0; i < n; i++)
             for (int j = 0; j < d; j++) xc[i * d + j] = x[i * d + j] - mean[j];
 
-        double denom = Math.Max(1, n - 1);
         var loadings = new double[k * d];
         double[] allValues;
         if (d <= n)
@@ -81,17 +96,26 @@ public static class Pca
 
         double total = 0;
         foreach (var v in allValues) total += Math.Max(v, 0);
+        return Assemble(x, n, d, k, mean, loadings, allValues, total);
+    }
+
+    /// <summary>The result from fitted axes: variances from the leading eigenvalues of Xcᵀ Xc (total: their sum over
+    /// all axes), coordinates as the centred rows' dot products with the loadings.</summary>
+    internal static PcaResult Assemble(double[] x, int n, int d, int k, double[] mean, double[] loadings, double[] values, double total)
+    {
+        double denom = Math.Max(1, n - 1);
         var variance = new double[k];
         var ratio = new double[k];
         for (int c = 0; c < k; c++)
         {
-            variance[c] = Math.Max(allValues[c], 0) / denom;
-            ratio[c] = total > 0 ? Math.Max(allValues[c], 0) / total : 0;
+            variance[c] = Math.Max(values[c], 0) / denom;
+            ratio[c] = total > 0 ? Math.Max(values[c], 0) / total : 0;
         }
         var coords = new double[n * k];
+        var row = new double[d];
         for (int i = 0; i < n; i++)
         {
-            var row = new ReadOnlySpan<double>(xc, i * d, d);
+            for (int j = 0; j < d; j++) row[j] = x[i * d + j] - mean[j];
             for (int c = 0; c < k; c++) coords[i * k + c] = Distances.Dot(row, new ReadOnlySpan<double>(loadings, c * d, d));
         }
         return new PcaResult(coords, n, k, d, loadings, mean, variance, ratio);

@@ -29,7 +29,7 @@ public static class Isomap
         var o = options ?? new IsomapOptions();
         if (o.Neighbors < 1 || o.Neighbors >= n) throw new ArgumentException($"neighbors: expected 1 <= k < n = {n}, received {o.Neighbors}");
         if (o.Components < 1 || o.Components >= n) throw new ArgumentException($"components: expected 1 <= components < n, received {o.Components}");
-        var knn = ExactKnn.Search(x, n, d, o.Neighbors);
+        var knn = NearestNeighbors.Search(x, n, d, o.Neighbors, rng.Fork("isomap/knn"));
         var graph = NeighborhoodGraph.Build(x, n, d, knn, out int pieces);
         var geo = ShortestPaths.AllPairs(graph);
 

@@ -42,7 +42,7 @@ public static class Tsne
         else
         {
             int k = Math.Min(n - 1, (int)(3 * perplexity));
-            gradient = new BarnesHutGradient(Affinities.FromNeighbors(ExactKnn.Search(x, n, d, k), perplexity), o.Components, o.Theta);
+            gradient = new BarnesHutGradient(Affinities.FromNeighbors(NearestNeighbors.Search(x, n, d, k, rng.Fork("tsne/knn")), perplexity), o.Components, o.Theta);
         }
         double lr = o.LearningRate ?? Math.Max(n / 12.0, 200.0);
         return new TsneOptimizer(gradient, InitialLayout(x, n, d, o, rng), n, o.Components, lr);

@@ -7,10 +7,14 @@ namespace NnViz.Lab.Experiments.Common;
 /// <summary>Writes figures and animations into an experiment's artifacts and returns the page blocks showing them.</summary>
 public static class Publish
 {
-    /// <summary>Renders a figure to figures/&lt;id&gt;.svg.</summary>
+    /// <summary>
+    /// Renders a figure to figures/&lt;id&gt;.svg (what the pages show and the snapshots compare) and figures/&lt;id&gt;.png
+    /// beside it (same drawing, for slides and documents).
+    /// </summary>
     public static FigureBlock Figure(RunContext ctx, string id, Figure figure, string caption, params string[] dataLinks)
     {
-        string path = ctx.Artifacts.Text($"figures/{id}.svg", SvgRenderer.Render(figure));
+        string path = $"figures/{id}.svg";
+        FigureFiles.Write(figure, ctx.Artifacts.FullPath(path));
         return new FigureBlock(path, figure.Title, figure.Description ?? figure.Title, caption, dataLinks);
     }
 

@@ -28,7 +28,13 @@ public static class AnimatorTraining
     /// </summary>
     public static AnimatorRun Train(ExperimentSpec spec, ModelMember member, TextTask task, float[]? vectors, Rng root, Action<double> progress)
     {
-        var model = ModelFactory.Build(spec, member, task.Steps, root, task.Vocabulary.Size);
+        ITrainableModel model = ModelFactory.Build(spec, member, task.Steps, root, task.Vocabulary.Size);
+        var settings = spec.Train;
+        if (CheckpointReplay.Paths(spec) is { Count: > 0 } checkpoints) // record.checkpoints: the user's epochs instead of training
+        {
+            model = CheckpointReplay.Create(model, ModelFactory.Recipe(spec, member, task.Steps, task.Vocabulary.Size), checkpoints);
+            settings = settings with { Epochs = checkpoints.Count, EarlyStopping = null };
+        }
         string? embedding = member.Layers.FirstOrDefault(l => l.Kind == "embedding")?.Name is { } e ? $"{e}/embeddings" : null;
         var table = embedding is null ? null : model.Parameters().First(p => p.Name == embedding);
         if (table is not null && vectors is not null && vectors.Length == table.Values.Length) model.SetParameter(embedding!, vectors);
@@ -42,7 +48,7 @@ public static class AnimatorTraining
             Probe.Scalar("val_accuracy", _ => Accuracy.Binary(probs, task.ValY)),
         ];
         // Early stopping stops training but keeps the recorded epochs (the animation shows what happened).
-        var log = EpochRecorder.Run(model, new TrainingSet(task.TrainX, task.TrainY, task.TrainRows), spec.Train, ModelFactory.Shuffle(spec, root, $"shuffle/{member.Name}"),
+        var log = EpochRecorder.Run(model, new TrainingSet(task.TrainX, task.TrainY, task.TrainRows), settings, ModelFactory.Shuffle(spec, root, $"shuffle/{member.Name}"),
             probes, progress, new RecorderOptions(ProbeBeforeTraining: false, StopOn: spec.Train.EarlyStopping?.Monitor));
         var frames = log.Array("representation");
         return new AnimatorRun(member.Name, layer, frames[^1].Length / task.ValRows, frames, log.Loss, log.Number("val_loss"), log.Number("val_accuracy"),

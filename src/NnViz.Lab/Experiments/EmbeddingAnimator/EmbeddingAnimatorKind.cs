@@ -31,15 +31,23 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
 
     public IReadOnlyDictionary<string, Schema> DataSchemas { get; } = new Dictionary<string, Schema>
     {
-        ["reviews"] = new("generated restaurant reviews", TextFields(
-            new Field("label_noise", FieldType.Double, "fraction of labels flipped (tagged label-noise)") { Default = 0.0, Rule = Rules.Range(0, 1) })),
-        ["toxic"] = new("generated toxic comments (Jigsaw's six labels)", TextFields(
-            new Field("toxic_rate", FieldType.Double, "fraction of toxic comments") { Default = 0.4, Rule = Rules.Range(0, 1) })),
+        ["reviews"] = new("restaurant reviews: Yelp's review JSON, else the UCI Yelp sentences, else generated", TextFields(
+            SourceField, FolderField,
+            new Field("label_noise", FieldType.Double, "generated reviews: fraction of labels flipped (tagged label-noise)") { Default = 0.0, Rule = Rules.Range(0, 1) })),
+        ["toxic"] = new("toxic comments (Jigsaw's six labels): Jigsaw, else generated", TextFields(
+            SourceField, FolderField,
+            new Field("toxic_rate", FieldType.Double, "generated comments: fraction of toxic comments") { Default = 0.4, Rule = Rules.Range(0, 1) })),
         ["yelp"] = new("Yelp reviews (1-3 stars negative, 4-5 positive)", TextFields(
             new Field("folder", FieldType.String, "data folder (default NNVIZ_DATA, then ./data)"))),
         ["jigsaw"] = new("Jigsaw toxic comments train.csv (or the sample)", TextFields(
             new Field("folder", FieldType.String, "data folder (default NNVIZ_DATA, then ./data)"))),
     };
+
+    private static Field SourceField => new("source", FieldType.String,
+        "real: the write-up's data from the data folder (an error when absent); generated: NnVizRepro's corpus; auto: real when found, else generated (said on the console and the page)")
+        { Default = "auto", OneOf = ["auto", "real", "generated"] };
+
+    private static Field FolderField => new("folder", FieldType.String, "data folder (default NNVIZ_DATA, then ./data)");
 
     public Schema OptionsSchema { get; } = CommonOptions.With(
         new Field("projection", FieldType.String, "2-D method") { Default = "tsne", OneOf = ["tsne", "umap", "pca"] },
@@ -117,13 +125,22 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
             errors.Add(spec.Options.Error("drift_colour", $"toxic_lexicon is the generated toxic corpus's word list: it needs data kind 'toxic', received '{spec.DataKind}'"));
     }
 
+    public IReadOnlyList<DataChoice> ChooseData(ExperimentSpec spec)
+    {
+        var texts = TextSources.Choose(spec.DataAs<TextData>());
+        var o = spec.OptionsAs<AnimatorOptions>();
+        return o.Pretrained != "glove" ? [texts] : [texts, DataChoice.Choose("vectors", "auto", o.VectorsFolder, [KnownDataSet.Glove6B50d])];
+    }
+
     public ExperimentOutput Run(ExperimentSpec spec, RunContext ctx)
     {
         var o = spec.OptionsAs<AnimatorOptions>();
         var root = new Rng(spec.Seed);
         ctx.Report("reading data", 0);
-        var task = TextTask.Load(spec, root);
-        var (vectors, vectorsNote) = PretrainedVectors(spec, o, task, root);
+        var choices = ChooseData(spec);
+        foreach (var c in choices) c.WarnIfSubstituted(spec);
+        var task = TextTask.Load(spec, root, choices[0], out DataUse? textUse);
+        var (vectors, vectorsNote, vectorsUse) = PretrainedVectors(spec, choices.Count > 1 ? choices[1] : null, task, root);
         var runs = spec.Members.Select((m, i) => ctx.Part($"train-{m.Name}", () => AnimatorTraining.Train(spec, m, task, vectors, root,
             f => ctx.Report($"training {m.Name}", (i + f) / spec.Members.Count * 0.5)))).ToList();
         int colour = ColourColumn(o, task);
@@ -139,7 +156,9 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
         var comparison = runs.Count > 1 && spec.Wants("comparison") ? ModelComparison.Project(runs, task.ValRows, o, root.Fork("projection/comparison")) : null;
         var measured = AnimatorMeasures.Measure(spec, o, task, runs, projected, separation, comparison, colour, root);
         ctx.Report("rendering", 0.9);
-        return EmbeddingAnimatorPage.Build(spec, o, ctx, task, measured, vectorsNote);
+        var output = EmbeddingAnimatorPage.Build(spec, o, ctx, task, measured, vectorsNote);
+        DataUse[] uses = [.. new[] { textUse, vectorsUse }.OfType<DataUse>()];
+        return output with { DataUses = uses.Length == 0 ? null : uses };
     }
 
     /// <summary>The colour label's column: options.colour_label, else "toxic" for toxic data, else the first.</summary>
@@ -150,20 +169,16 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
     }
 
     /// <summary>GloVe rows for the vocabulary when asked and found; otherwise null and a note saying so.</summary>
-    private static (float[]? Vectors, string Note) PretrainedVectors(ExperimentSpec spec, AnimatorOptions o, TextTask task, Rng root)
+    private static (float[]? Vectors, string Note, DataUse? Use) PretrainedVectors(ExperimentSpec spec, DataChoice? choice, TextTask task, Rng root)
     {
-        if (o.Pretrained != "glove") return (null, "embeddings initialised randomly (glorot uniform)");
-        try
-        {
-            var glove = DataSets.Glove(DataCatalog.ResolveFolder(o.VectorsFolder));
-            var m = EmbeddingAlignment.Align(glove, task.Vocabulary, root.Fork("vectors/oov"));
-            int dim = spec.Members[0].Layers[0].Units;
-            if (m.Dim != dim) throw new DataException($"the GloVe vectors have {m.Dim} dimensions but the embedding layer has {dim} units", hint: "set the embedding's units to the vectors' dimension");
-            return (m.Weights, FormattableString.Invariant($"embeddings initialised from GloVe ({m.Coverage.Found}/{m.Coverage.Words} vocabulary words found, {100 * m.Coverage.TokenCoverage:F1} % of tokens; the rest N(0, sd²))"));
-        }
-        catch (DataException e) when (e.Message.Contains("not there", StringComparison.Ordinal))
-        {
-            return (null, $"GloVe vectors not found ({e.Message}), so the embeddings are random vectors (glorot uniform)");
-        }
+        if (choice is null) return (null, "embeddings initialised randomly (glorot uniform)", null);
+        if (choice.Located is not LocatedDataSet set)
+            return (null, $"GloVe vectors not found ({choice.Why}), so the embeddings are random vectors (glorot uniform)", null);
+        var glove = set.ReadVectors();
+        var m = EmbeddingAlignment.Align(glove, task.Vocabulary, root.Fork("vectors/oov"));
+        int dim = spec.Members[0].Layers[0].Units;
+        if (m.Dim != dim) throw new DataException($"the GloVe vectors have {m.Dim} dimensions but the embedding layer has {dim} units", hint: "set the embedding's units to the vectors' dimension");
+        var use = new DataUse(set.Identity(), FormattableString.Invariant($"rows for the {m.Coverage.Words} vocabulary words ({m.Coverage.Found} found)"), [new RowCount("words", m.Coverage.Found)]);
+        return (m.Weights, FormattableString.Invariant($"embeddings initialised from GloVe ({set.Info.Title}, {set.Require("vectors").Name}: {m.Coverage.Found}/{m.Coverage.Words} vocabulary words found, {100 * m.Coverage.TokenCoverage:F1} % of tokens; the rest N(0, sd²))"), use);
     }
 }

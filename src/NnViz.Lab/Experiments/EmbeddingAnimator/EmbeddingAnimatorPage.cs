@@ -29,6 +29,7 @@ internal static class EmbeddingAnimatorPage
             blocks.Add(new MarkdownBlock(
                 $"### Model{heading}\n\n{Describe(spec, run)}; {vectorsNote}. Data: {task.DataUsed}; {task.TrainRows} training and " +
                 $"{task.ValRows} validation texts. The recorded representation is layer `{run.Layer}` ({run.Dim} values per text)."));
+            blocks.Add(Explain.Baselines.TextBaselineTable.For(task, run.FinalProbabilities, colour, spec.Seed, heading));
             var aligned = seqs.First(s => s.Name == "aligned");
             if (spec.Wants("first_epoch"))
             {

@@ -1,17 +1,18 @@
 using NnViz.Data;
 using NnViz.Engine;
+using NnViz.Lab.Experiments.Common;
 using NnViz.Lab.Specs;
 
 namespace NnViz.Lab.Experiments.EmbeddingAnimator;
 
 /// <summary>
-/// The texts of the spec: the data kind (reviews, toxic: generated; yelp, jigsaw: real files in Folder, null = the
-/// data folder), training and validation counts, the vocabulary size and padded length, and the generated corpora's
-/// label-noise and toxic rates (0 for the kinds without them).
+/// The texts of the spec: the data kind (reviews, toxic; yelp, jigsaw = real only), where they come from (source:
+/// auto, real or generated; Folder null = the data folder), training and validation counts, the vocabulary size and
+/// padded length, and the generated corpora's label-noise and toxic rates (0 for the kinds without them).
 /// </summary>
-public sealed record TextData(string Kind, int N, int ValN, int NumWords, int MaxLength, double LabelNoise, double ToxicRate, string? Folder)
+public sealed record TextData(string Kind, string Source, int N, int ValN, int NumWords, int MaxLength, double LabelNoise, double ToxicRate, string? Folder)
 {
-    public static TextData Bind(string kind, Section d) => new(kind, d.Int("n"), d.Int("val_n"), d.Int("num_words"), d.Int("max_length"),
+    public static TextData Bind(string kind, Section d) => new(kind, d.Has("source") ? d.String("source") : "real", d.Int("n"), d.Int("val_n"), d.Int("num_words"), d.Int("max_length"),
         d.Has("label_noise") ? d.Double("label_noise") : 0, d.Has("toxic_rate") ? d.Double("toxic_rate") : 0, d.StringOrNull("folder"));
 }
 
@@ -28,39 +29,21 @@ public sealed record TextTask(
     public int[] ValCodes(int col) => [.. Enumerable.Range(0, ValRows).Select(i => ValY[i * LabelNames.Count + col] >= 0.5f ? 1 : 0)];
 
     /// <summary>
-    /// Reads the spec's data: generated <c>reviews</c> / <c>toxic</c> corpora, or the real <c>yelp</c> / <c>jigsaw</c>
-    /// files from the data folder (a missing set is a <see cref="DataException"/> saying where to get it).
-    /// The first <c>val_n</c> texts after a seeded shuffle are the validation set, the next <c>n</c> the training set.
+    /// Reads the texts <paramref name="choice"/> names (<see cref="TextSources"/>): a seeded sample of the real set,
+    /// or the generated corpus whose first <c>val_n</c> texts after a seeded shuffle validate and the next <c>n</c> train.
+    /// The vocabulary is built on the training texts.
     /// </summary>
-    public static TextTask Load(ExperimentSpec spec, Rng root)
+    public static TextTask Load(ExperimentSpec spec, Rng root, DataChoice choice, out DataUse? use)
     {
         var d = spec.DataAs<TextData>();
-        int n = d.N, valN = d.ValN;
-        TextCorpus corpus = d.Kind switch
-        {
-            "reviews" => GeneratedText.Reviews(root.Fork("data/reviews"), n + valN, ReviewGrammar.Restaurant, labelNoise: d.LabelNoise),
-            "toxic" => GeneratedText.Toxic(root.Fork("data/toxic"), n + valN, d.ToxicRate),
-            "yelp" => DataSets.Yelp(DataCatalog.ResolveFolder(d.Folder), n + valN), // 1-3 stars 0, 4-5 stars 1
-            "jigsaw" => DataSets.Jigsaw(DataCatalog.ResolveFolder(d.Folder), n + valN),
-            _ => throw new DataException($"unknown data kind '{d.Kind}'", hint: "use reviews, toxic, yelp or jigsaw"),
-        };
-        if (corpus.Count < valN + 10)
-            throw new DataException($"{corpus.Name} has {corpus.Count} texts; val_n = {valN} leaves too few to train on", hint: "lower data.val_n");
-        int[] order = [.. Enumerable.Range(0, corpus.Count)];
-        root.Fork("data/split").Shuffle<int>(order);
-        int[] val = [.. order.Take(valN).Order()];
-        int[] train = [.. order.Skip(valN).Take(n).Order()];
-        string[][] tokens = Tokenizer.Keras.TokenizeAll(corpus.Texts);
-        var vocab = Vocabulary.Build(train.Select(i => (IReadOnlyList<string>)tokens[i]), d.NumWords, "<oov>");
+        TextSplit split = TextSources.Read(spec, d, choice, root);
+        use = split.Use;
+        TextCorpus train = split.Train, val = split.Val;
+        string[][] trainTokens = Tokenizer.Keras.TokenizeAll(train.Texts), valTokens = Tokenizer.Keras.TokenizeAll(val.Texts);
+        var vocab = Vocabulary.Build(trainTokens.Select(t => (IReadOnlyList<string>)t), d.NumWords, "<oov>");
         int steps = d.MaxLength;
-        float[] Ids(int[] rows) => [.. Sequences.Pad(rows.Select(i => vocab.Encode(tokens[i])).ToList(), steps).Ids.Select(v => (float)v)];
-        float[] Targets(int[] rows) => [.. rows.SelectMany(i => Enumerable.Range(0, corpus.LabelCols).Select(c => corpus.Label(i, c)))];
-        string used = corpus.Generated
-            ? $"generated: {corpus.Name} ({corpus.Count} texts, seed {spec.Seed}; see NnViz.Data CORPORA.md)"
-            : $"real: {corpus.Name} ({corpus.Count} texts read)";
-        return new TextTask(Ids(train), Targets(train), train.Length, Ids(val), Targets(val), val.Length, steps, corpus.LabelNames,
-            [.. val.Select(i => corpus.Texts[i])], [.. val.Select(i => corpus.Ids[i])], corpus.Tags is null ? null : [.. val.Select(i => corpus.Tags[i])],
-            vocab, used, corpus.Generated);
+        float[] Ids(string[][] tokens) => [.. Sequences.Pad(tokens.Select(t => vocab.Encode(t)).ToList(), steps).Ids.Select(v => (float)v)];
+        return new TextTask(Ids(trainTokens), train.Labels, train.Count, Ids(valTokens), val.Labels, val.Count, steps, train.LabelNames,
+            val.Texts, val.Ids, val.Tags, vocab, split.Used, train.Generated);
     }
-
 }

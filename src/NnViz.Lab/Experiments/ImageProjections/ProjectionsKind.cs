@@ -38,8 +38,8 @@ public sealed class ProjectionsKind : IExperimentKind
     {
         ["mnist-images"] = new("MNIST-format images",
             new Field("kind", FieldType.String, "data kind"),
-            new Field("dataset", FieldType.String, "which images") { Default = "fashion-mnist", OneOf = ["fashion-mnist", "mnist"] },
-            new Field("folder", FieldType.String, "folder with the IDX files (default: Debian's fashion-mnist folder)"),
+            new Field("dataset", FieldType.String, "which images: auto (MNIST from the data folder, else Fashion-MNIST, said on the page), mnist or fashion-mnist") { Default = "auto", OneOf = MnistSource.Choices },
+            new Field("folder", FieldType.String, "data folder searched for the IDX files (default: NNVIZ_DATA, then ./data; Debian's fashion-mnist folder too)"),
             new Field("per_class", FieldType.Int, "images per class in the stratified sample (from the test split)") { Default = 100L, Rule = Rules.AtLeast(2) },
             new Field("train_limit", FieldType.Int, "train the MLP on the first N training images") { Default = 60000L, Rule = Rules.AtLeast(10) }),
     };
@@ -71,22 +71,28 @@ public sealed class ProjectionsKind : IExperimentKind
     public ExperimentOutput Run(ExperimentSpec spec, RunContext ctx)
     {
         var d = spec.DataAs<MnistImagesData>();
-        string set = d.Dataset;
-        string folder = d.Folder ?? (set == "mnist"
-            ? throw new DataException("data.dataset 'mnist' needs data.folder: the folder holding t10k-images-idx3-ubyte(.gz) and t10k-labels-idx1-ubyte(.gz)")
-            : Mnist.DebianFashionMnistFolder);
+        var choice = ChooseData(spec)[0];
+        choice.WarnIfSubstituted(spec);
         int perClass = d.PerClass;
         // The first 10 x (per class) x 3 test images hold enough of every class for the stratified draw.
-        var images = Mnist.Load(folder, MnistSplit.Test, set == "mnist" ? Mnist.DigitNames : Mnist.FashionNames, set, Math.Min(10000, perClass * 30));
+        var images = MnistSource.Read(choice, MnistSplit.Test, Math.Min(10000, perClass * 30));
         var root = new Rng(spec.Seed);
         int[] rows = Sampling.Stratified(images.Labels, perClass * images.ClassNames.Count, root.Fork("sample"));
-        var hidden = ctx.Part("training", () => TrainHidden(spec, Mnist.Load(folder, MnistSplit.Train, images.ClassNames, set, d.TrainLimit), images, rows, root,
+        var hidden = ctx.Part("training", () => TrainHidden(spec, MnistSource.Read(choice, MnistSplit.Train, d.TrainLimit), images, rows, root,
             f => ctx.Report("training", f * 0.3)));
         var o = spec.OptionsAs<ProjectionsOptions>();
         var layouts = ctx.Part("projections", () => ProjectionLayouts.Project(o, images, rows, hidden, root, f => ctx.Report("projecting", 0.3 + f * 0.5)));
         ctx.Report("rendering", 0.85);
-        string used = $"{set} ({folder}): {layouts.Rows.Length} test images, {perClass} per class (stratified by label); the MLP trained on the first {hidden.TrainImages} training images";
-        return ProjectionsPage.Build(spec, o, ctx, layouts, hidden, images, used, Measure(layouts, hidden));
+        var use = MnistSource.Use(choice, $"{perClass} test images per class (stratified seeded sample of the first {images.Count}); the MLP trained on the first {hidden.TrainImages} training images",
+            new RowCount("test", layouts.Rows.Length), new RowCount("train", hidden.TrainImages));
+        var output = ProjectionsPage.Build(spec, o, ctx, layouts, hidden, images, MnistSource.Describe(choice, $"{use}"), Measure(layouts, hidden));
+        return output with { GeneratedData = choice.StandIn, DataUses = [use] };
+    }
+
+    public IReadOnlyList<DataChoice> ChooseData(ExperimentSpec spec)
+    {
+        var d = spec.DataAs<MnistImagesData>();
+        return [MnistSource.Choose(d.Dataset, d.Folder)];
     }
 
     private static Dictionary<string, double> Measure(Layouts l, Hidden hidden)

@@ -33,7 +33,7 @@ public sealed class ImdbLstmKind : IExperimentKind
     {
         ["reviews"] = new("reviews data",
             new Field("kind", FieldType.String, "data kind"),
-            new Field("source", FieldType.String, "auto: the full aclImdb when the data folder has it, else generated; aclimdb: real files (the shared sample counts); generated: the IMDB-like corpus") { Default = "auto", OneOf = ["auto", "aclimdb", "generated"] },
+            new Field("source", FieldType.String, "auto: aclImdb when the data folder has it (the full set before the shared sample), else generated (said on the console and the page); aclimdb: aclImdb or an error; generated: the IMDB-like corpus") { Default = "auto", OneOf = ["auto", "aclimdb", "generated"] },
             new Field("folder", FieldType.String, "data folder (default: NNVIZ_DATA, else ./data)"),
             new Field("train", FieldType.Int, "training reviews") { Required = true, Rule = Rules.AtLeast(10) },
             new Field("test", FieldType.Int, "test reviews") { Required = true, Rule = Rules.AtLeast(10) },
@@ -72,7 +72,11 @@ public sealed class ImdbLstmKind : IExperimentKind
     public object BindData(string dataKind, Section data) => data;
     public object BindOptions(Section options) => ImdbLstmOptions.Bind(options);
 
-    public void Validate(ExperimentSpec spec, ICollection<SpecError> errors) => ImdbLstmChecks.ValidateImdb(spec, errors);
+    public void Validate(ExperimentSpec spec, ICollection<SpecError> errors)
+    {
+        ImdbLstmChecks.ValidateImdb(spec, errors);
+        Engines.RequireNative(spec, "it keeps NnViz.Engine model files per checkpoint for prefix evaluation and nnviz serve", errors);
+    }
 
     /// <summary>Per epoch (index 0 = before training): the model file bytes, training loss and test accuracy.</summary>
     public sealed record TrainedCheckpoints(byte[][] Models, double[] Loss, double[] TestAccuracy);
@@ -81,7 +85,9 @@ public sealed class ImdbLstmKind : IExperimentKind
     {
         var o = spec.OptionsAs<ImdbLstmOptions>();
         var root = new Rng(spec.Seed);
-        var data = ReviewData.Load(spec.DataAs<Section>(), root);
+        var choice = ChooseData(spec)[0];
+        choice.WarnIfSubstituted(spec);
+        var data = ReviewData.Load(spec.DataAs<Section>(), root, choice);
         ctx.Report("training", 0.02);
         var trained = ctx.Part("training", () => Train(spec, data, root, f => ctx.Report("training", 0.05 + 0.65 * f)));
         for (int e = 0; e < trained.Models.Length; e++)
@@ -89,8 +95,10 @@ public sealed class ImdbLstmKind : IExperimentKind
         ctx.Artifacts.Json("checkpoints/vocabulary.json", new SavedVocabulary(data.Encoder.MaxLength, [.. data.Encoder.Words]));
         ctx.Report("explaining", 0.75);
         var measured = ImdbLstmMeasures.Measure(spec, o, data, trained, root);
-        return ImdbLstmPage.Build(spec, o, ctx, data, trained, measured);
+        return ImdbLstmPage.Build(spec, o, ctx, data, trained, measured) with { DataUses = data.Use is { } u ? [u] : null };
     }
+
+    public IReadOnlyList<DataChoice> ChooseData(ExperimentSpec spec) => [ReviewData.Choose(spec.DataAs<Section>())];
 
     /// <summary>
     /// Every checkpoint is kept as a NnViz.Engine model file (for the word impacts, which evaluate all prefixes of a

@@ -14,7 +14,7 @@ public sealed record NeuronWeightsOptions(CommonSettings Common, int ShownNeuron
     public static NeuronWeightsOptions Bind(Section o) => new(CommonSettings.Bind(o), o.Int("shown_neurons"), o.String("scale") == "fixed");
 }
 
-/// <summary>MNIST-format images: which set, its folder (null: Debian's fashion-mnist), and how many training and test images are used.</summary>
+/// <summary>MNIST-format images: which set (auto, mnist, fashion-mnist: <see cref="MnistSource"/>), the data folder (null: NNVIZ_DATA, then ./data), and how many training and test images are used.</summary>
 public sealed record MnistData(string Dataset, string? Folder, int TrainLimit, int TestLimit)
 {
     public static MnistData Bind(Section d) => new(d.String("dataset"), d.StringOrNull("folder"), d.Int("train_limit"), d.Int("test_limit"));
@@ -34,8 +34,8 @@ public sealed class NeuronWeightsKind : IExperimentKind
     {
         ["mnist-images"] = new("MNIST-format images",
             new Field("kind", FieldType.String, "data kind"),
-            new Field("dataset", FieldType.String, "which images: Fashion-MNIST from Debian, or real MNIST from 'folder'") { Default = "fashion-mnist", OneOf = ["fashion-mnist", "mnist"] },
-            new Field("folder", FieldType.String, "folder with the IDX files (default: Debian's fashion-mnist folder)"),
+            new Field("dataset", FieldType.String, "which images: auto (MNIST from the data folder, else Fashion-MNIST, said on the page), mnist or fashion-mnist") { Default = "auto", OneOf = MnistSource.Choices },
+            new Field("folder", FieldType.String, "data folder searched for the IDX files (default: NNVIZ_DATA, then ./data; Debian's fashion-mnist folder too)"),
             new Field("train_limit", FieldType.Int, "train on the first N training images") { Default = 60000L, Rule = Rules.AtLeast(10) },
             new Field("test_limit", FieldType.Int, "evaluate on the first N test images") { Default = 10000L, Rule = Rules.AtLeast(10) }),
     };
@@ -74,10 +74,19 @@ public sealed class NeuronWeightsKind : IExperimentKind
     public ExperimentOutput Run(ExperimentSpec spec, RunContext ctx)
     {
         var o = spec.OptionsAs<NeuronWeightsOptions>();
-        var (train, test, used) = Load(spec.DataAs<MnistData>());
+        var choice = ChooseData(spec)[0];
+        choice.WarnIfSubstituted(spec);
+        var (train, test, used, use) = Load(spec.DataAs<MnistData>(), choice);
         var frames = ctx.Part("training", () => Train(spec, o, train.ToDataset(), test.ToDataset(), f => ctx.Report("training", f * 0.8)));
         ctx.Report("rendering", 0.85);
-        return NeuronWeightsPage.Build(spec, o, ctx, frames, train, test, used, Measure(frames, o.Common.SnapshotEpochs(spec.Epochs), spec.Epochs));
+        var output = NeuronWeightsPage.Build(spec, o, ctx, frames, train, test, used, Measure(frames, o.Common.SnapshotEpochs(spec.Epochs), spec.Epochs));
+        return output with { GeneratedData = choice.StandIn, DataUses = [use] };
+    }
+
+    public IReadOnlyList<DataChoice> ChooseData(ExperimentSpec spec)
+    {
+        var d = spec.DataAs<MnistData>();
+        return [MnistSource.Choose(d.Dataset, d.Folder)];
     }
 
     private static Dictionary<string, double> Measure(WeightFrames f, IReadOnlyList<int> snaps, int epochs)
@@ -95,16 +104,13 @@ public sealed class NeuronWeightsKind : IExperimentKind
         };
     }
 
-    internal static (ImageSet Train, ImageSet Test, string Used) Load(MnistData d)
+    internal static (ImageSet Train, ImageSet Test, string Used, DataUse Use) Load(MnistData d, DataChoice choice)
     {
-        string set = d.Dataset;
-        string folder = d.Folder ?? (set == "mnist"
-            ? throw new DataException("data.dataset 'mnist' needs data.folder: the folder holding train-images-idx3-ubyte(.gz) and the other three IDX files (http://yann.lecun.com/exdb/mnist/)")
-            : Mnist.DebianFashionMnistFolder);
-        var names = set == "mnist" ? Mnist.DigitNames : Mnist.FashionNames;
-        var train = Mnist.Load(folder, MnistSplit.Train, names, set, d.TrainLimit);
-        var test = Mnist.Load(folder, MnistSplit.Test, names, set, d.TestLimit);
-        return (train, test, $"{set} ({folder}): first {train.Count} training and {test.Count} test images");
+        var train = MnistSource.Read(choice, MnistSplit.Train, d.TrainLimit);
+        var test = MnistSource.Read(choice, MnistSplit.Test, d.TestLimit);
+        string rows = $"the first {train.Count} training and {test.Count} test images";
+        var use = MnistSource.Use(choice, rows, new RowCount("train", train.Count), new RowCount("test", test.Count));
+        return (train, test, MnistSource.Describe(choice, $"{use}"), use);
     }
 
     private static WeightFrames Train(ExperimentSpec spec, NeuronWeightsOptions o, Dataset train, Dataset test, Action<double> progress)

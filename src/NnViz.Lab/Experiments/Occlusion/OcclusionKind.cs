@@ -17,10 +17,10 @@ public sealed record OcclusionOptions(CommonSettings Common, int RecordsShown, i
     public static OcclusionOptions Bind(Section o) => new(CommonSettings.Bind(o), o.Int("records_shown"), o.Int("agreement_records"));
 }
 
-/// <summary>Title/abstract records: generated or read from the data folder, how many, and their encoding (words kept, vocabulary).</summary>
-public sealed record TitleAbstractData(bool Generated, string? Folder, int N, int TitleLength, int AbstractLength, int NumWords)
+/// <summary>Title/abstract records: where from (<see cref="OcclusionData"/>), how many, and their encoding (words kept, vocabulary).</summary>
+public sealed record TitleAbstractData(string Source, string? Folder, int N, int TitleLength, int AbstractLength, int NumWords)
 {
-    public static TitleAbstractData Bind(Section d) => new(d.String("source") == "generated", d.StringOrNull("folder"), d.Int("n"),
+    public static TitleAbstractData Bind(Section d) => new(d.String("source"), d.StringOrNull("folder"), d.Int("n"),
         d.Int("title_length"), d.Int("abstract_length"), d.Int("num_words"));
 }
 
@@ -38,7 +38,7 @@ public sealed class OcclusionKind : IExperimentKind
     {
         ["title-abstract"] = new("title/abstract data",
             new Field("kind", FieldType.String, "data kind"),
-            new Field("source", FieldType.String, "generated records with a known rule, or the title/abstract file of the data folder") { Default = "generated", OneOf = ["generated", "file"] },
+            new Field("source", FieldType.String, "auto: the title/abstract records of the data folder when found, else generated (said on the console and the page); real (or file): those records or an error; generated: records with a known rule") { Default = "auto", OneOf = ["auto", "real", "file", "generated"] },
             new Field("folder", FieldType.String, "data folder (default: NNVIZ_DATA, else ./data)"),
             new Field("n", FieldType.Int, "records (the last fifth is the test set)") { Required = true, Rule = Rules.AtLeast(10) },
             new Field("title_length", FieldType.Int, "title words kept") { Default = 12L, Rule = Rules.AtLeast(2) },
@@ -65,6 +65,7 @@ public sealed class OcclusionKind : IExperimentKind
 
     public void Validate(ExperimentSpec spec, ICollection<SpecError> errors)
     {
+        Engines.RequireNative(spec, "its two-input GraphModel is read back from NnViz.Engine model files", errors);
         foreach (var m in spec.Members)
         {
             var ls = m.Layers;
@@ -93,9 +94,9 @@ public sealed class OcclusionKind : IExperimentKind
         var o = spec.OptionsAs<OcclusionOptions>();
         var root = new Rng(spec.Seed);
         var d = spec.DataAs<TitleAbstractData>();
-        var corpus = d.Generated
-            ? GeneratedText.TitleAbstracts(root.Fork("data"), d.N)
-            : DataSets.TitleAbstracts(DataCatalog.ResolveFolder(d.Folder));
+        var choice = OcclusionData.Choose(d);
+        choice.WarnIfSubstituted(spec);
+        var (corpus, use) = OcclusionData.Read(d, choice, root);
         int n = Math.Min(corpus.Count, d.N);
         int nTest = Math.Max(1, n / 5), nTrain = n - nTest;
         var inputs = TitleAbstractInputs.Build(Slice(corpus, 0, nTrain), d.TitleLength, d.AbstractLength, d.NumWords);
@@ -105,8 +106,11 @@ public sealed class OcclusionKind : IExperimentKind
         var model = (GraphModel)ModelFile.Load(new MemoryStream(trained.Model));
         var records = new OcclusionRecords(corpus, nTrain, nTest, inputs, model);
         var measured = OcclusionMeasures.Measure(spec, o, records, trained);
-        return OcclusionPage.Build(spec, o, ctx, records, trained, measured);
+        var output = OcclusionPage.Build(spec, o, ctx, records, trained, measured);
+        return use is null ? output with { DataUsed = $"{output.DataUsed}; {choice.Why}" } : output with { DataUsed = $"real: {use}", DataUses = [use] };
     }
+
+    public IReadOnlyList<DataChoice> ChooseData(ExperimentSpec spec) => [OcclusionData.Choose(spec.DataAs<TitleAbstractData>())];
 
     /// <summary>
     /// The two-input model is a GraphModel of NnViz.Engine (built by <see cref="Common.TitleAbstractModel.Build"/>), and the

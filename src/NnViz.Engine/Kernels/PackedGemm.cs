@@ -1,0 +1,133 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace NnViz.Engine.Kernels;
+
+/// <summary>
+/// The packed, register-blocked float GEMM (the path <see cref="Gemm.Multiply{T}"/> takes for shapes large enough).
+/// C is cut into fixed blocks of MC rows x NC columns chosen from the shape alone; each block walks k in panels of KC,
+/// reads A in place (row or column strided) and B from micro-panels packed once per call, and runs a micro-kernel that keeps
+/// an MR x NR tile of C in registers. Every C[i,j] is still one FMA chain over k in increasing order, started from
+/// C[i,j] or zero: between k-panels the running sum waits in C as a float, exactly as a register would hold it, and the
+/// zero padding of partial tiles only feeds outputs that are thrown away (k itself is never padded). So the bits equal
+/// <see cref="Gemm.MultiplyTiled"/> and the scalar definition whatever the vector width, blocking or thread count.
+/// </summary>
+public static unsafe class PackedGemm
+{
+    private const int KC = 256, NC = 256, MaxMC = 64;
+
+    /// <summary>Whether the packed path is worth packing B for this shape (a speed choice only: the bits are the same).
+    /// Packing B costs a pass over k x n, repaid only over enough rows of C; measured (bench/engine gemm, one thread):
+    /// 512^3 73 % of peak packed vs 36 % tiled, 12800x128x256 67 % vs 47 %, but 64x784x64 45 % vs 63 %.</summary>
+    public static bool Suits(int m, int k, int n) => CanRun(m, k, n) && m >= 192 && n >= 32 && k >= 16;
+
+    /// <summary>Whether the packed path can run at all: AVX2 or better and a non-empty product.</summary>
+    public static bool CanRun(int m, int k, int n) => Vector256.IsHardwareAccelerated && k > 0 && m > 0 && n > 0;
+
+    /// <summary>Rows per block: 64, fewer for short C so that a 64-row C still splits into blocks (a function of m only).</summary>
+    public static int RowsPerBlock(int m) => Math.Clamp((m / 4 + 7) & ~7, 16, MaxMC);
+
+    /// <summary>C (+)= A·B with A addressed as a(i,p) = a[i*aRow + p*aCol]; requires <see cref="CanRun"/>.
+    /// B is packed once for the whole call (shared, read-only by every block).</summary>
+    public static void Multiply(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, int ldb,
+        Span<float> c, int ldc, int m, int k, int n, bool accumulate, ComputeOptions? options = null)
+    {
+        if (!CanRun(m, k, n)) throw new ArgumentException($"PackedGemm needs m, k, n >= 1 and AVX2; got {m}x{k}x{n}");
+        options ??= ComputeOptions.SingleThread;
+        int nr = Vector512.IsHardwareAccelerated ? 32 : 16, nPad = (n + nr - 1) / nr * nr;
+        var packed = ArrayPool<float>.Shared.Rent(k * nPad);
+        try
+        {
+            fixed (float* pa = a) fixed (float* pb = b) fixed (float* pc = c) fixed (float* pp = packed)
+            {
+                PackB(pb, ldb, k, n, nr, pp);
+                var job = new Job(pa, aRow, aCol, pp, nPad, pc, ldc, m, k, n, accumulate, RowsPerBlock(m));
+                int rowBlocks = (m + job.MC - 1) / job.MC, colBlocks = (n + NC - 1) / NC;
+                if (rowBlocks * colBlocks == 1) job.Block(0, 0);
+                else options.For(rowBlocks * colBlocks, (long)m * k * n, t => job.Block(t / colBlocks * job.MC, t % colBlocks * NC));
+            }
+        }
+        finally { ArrayPool<float>.Shared.Return(packed); }
+    }
+
+    /// <summary>B as micro-panels: k-panel k0 (depth kc) starts at k0*nPad; in it, the panel of columns jr..jr+nr
+    /// starts at jr*kc and holds row p at p*nr, zero-padded past n.</summary>
+    private static void PackB(float* b, int ldb, int k, int n, int nr, float* dst)
+    {
+        int nPad = (n + nr - 1) / nr * nr;
+        for (int k0 = 0; k0 < k; k0 += KC)
+        {
+            int kc = Math.Min(KC, k - k0);
+            for (int jr = 0; jr < n; jr += nr)
+            {
+                int w = Math.Min(nr, n - jr);
+                float* panel = dst + (long)k0 * nPad + (long)jr * kc;
+                for (int p = 0; p < kc; p++)
+                {
+                    float* src = b + (long)(k0 + p) * ldb + jr, row = panel + (long)p * nr;
+                    if (w == nr)
+                        for (int q = 0; q < nr; q += 8) Vector256.Store(Vector256.Load(src + q), row + q);
+                    else
+                        for (int q = 0; q < nr; q++) row[q] = q < w ? src[q] : 0f;
+                }
+            }
+        }
+    }
+
+    /// <summary>Register-only FMA loop (no memory traffic): returns FLOPs per call of <paramref name="iterations"/>,
+    /// for measuring the core's peak against which the benchmark reports GEMM's fraction.</summary>
+    public static double PeakFmaLoop(long iterations, out float sink)
+    {
+        sink = PackedMicro.PeakLoop(iterations, out int lanes);
+        return iterations * 12.0 * lanes * 2;
+    }
+
+
+    private readonly struct Job(float* a, int aRow, int aCol, float* bPacked, int nPad, float* c, int ldc, int m, int k, int n,
+        bool accumulate, int mc)
+    {
+        public readonly int MC = mc;
+        private static bool Wide => Vector512.IsHardwareAccelerated;
+        private static int MR => Wide ? 8 : 4;
+        private static int NR => Wide ? 32 : 16;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Block(int i0, int j0)
+        {
+            int mb = Math.Min(MC, m - i0), nb = Math.Min(NC, n - j0);
+            for (int k0 = 0; k0 < k; k0 += KC)
+            {
+                int kc = Math.Min(KC, k - k0);
+                float* pbp = bPacked + (long)k0 * nPad + (long)j0 * kc;
+                bool init = accumulate || k0 > 0;
+                for (int jr = 0; jr < nb; jr += NR)
+                    for (int ir = 0; ir < mb; ir += MR)
+                        Tile(a + (long)(i0 + ir) * aRow + (long)k0 * aCol, pbp + (long)jr * kc, kc, i0 + ir, j0 + jr,
+                            Math.Min(MR, mb - ir), Math.Min(NR, nb - jr), init);
+            }
+        }
+
+        /// <summary>One MR x NR tile; a tile with fewer columns runs in a local buffer whose extra columns are discarded.</summary>
+        private void Tile(float* ap, float* bp, int kc, int i, int j, int rows, int cols, bool init)
+        {
+            float* ct = c + (long)i * ldc + j;
+            if (rows == MR && cols == NR) { Micro(ap, rows, bp, kc, ct, ldc, init); return; }
+            float* t = stackalloc float[8 * 32];
+            int nr = NR;
+            if (init)
+                for (int r = 0; r < rows; r++)
+                    new ReadOnlySpan<float>(ct + (long)r * ldc, cols).CopyTo(new Span<float>(t + r * nr, cols));
+            Micro(ap, rows, bp, kc, t, nr, init);
+            for (int r = 0; r < rows; r++)
+                new ReadOnlySpan<float>(t + r * nr, cols).CopyTo(new Span<float>(ct + (long)r * ldc, cols));
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Micro(float* ap, int rows, float* bp, int kc, float* ct, int ldt, bool init)
+        {
+            if (Wide) PackedMicro.Tile8x32(ap, aRow, aCol, rows, bp, kc, ct, ldt, init);
+            else PackedMicro.Tile4x16(ap, aRow, aCol, rows, bp, kc, ct, ldt, init);
+        }
+    }
+}

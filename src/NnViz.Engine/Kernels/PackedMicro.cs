@@ -1,0 +1,110 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace NnViz.Engine.Kernels;
+
+/// <summary>
+/// The micro-kernels of <see cref="PackedGemm"/>: an MR x NR tile of C held in registers while p runs over one packed
+/// k-panel in increasing order. Each lane is one output's FMA chain; nothing is summed across lanes or reordered.
+/// A is read in place: a(r, p) = a[o_r + p*ps] with o_r = min(r, rows-1)*rs (rows past the tile's valid ones repeat
+/// the last valid row, their outputs are discarded); bp is the packed B micro-panel (bp[p*NR + col]).
+/// </summary>
+internal static unsafe class PackedMicro
+{
+    /// <summary>AVX-512: 8 rows x 32 columns, 16 accumulators; per p two B loads feed 16 FMAs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Tile8x32(float* ap, long rs, long ps, int rows, float* bp, int kc, float* c, int ldc, bool init)
+    {
+        long o1 = Math.Min(1, rows - 1) * rs, o2 = Math.Min(2, rows - 1) * rs, o3 = Math.Min(3, rows - 1) * rs;
+        long o4 = Math.Min(4, rows - 1) * rs, o5 = Math.Min(5, rows - 1) * rs, o6 = Math.Min(6, rows - 1) * rs, o7 = Math.Min(7, rows - 1) * rs;
+        Vector512<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
+        if (init)
+        {
+            float* r = c;
+            c00 = Vector512.Load(r); c01 = Vector512.Load(r + 16); r += ldc; c10 = Vector512.Load(r); c11 = Vector512.Load(r + 16); r += ldc;
+            c20 = Vector512.Load(r); c21 = Vector512.Load(r + 16); r += ldc; c30 = Vector512.Load(r); c31 = Vector512.Load(r + 16); r += ldc;
+            c40 = Vector512.Load(r); c41 = Vector512.Load(r + 16); r += ldc; c50 = Vector512.Load(r); c51 = Vector512.Load(r + 16); r += ldc;
+            c60 = Vector512.Load(r); c61 = Vector512.Load(r + 16); r += ldc; c70 = Vector512.Load(r); c71 = Vector512.Load(r + 16);
+        }
+        else
+        {
+            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = Vector512<float>.Zero;
+            c40 = c41 = c50 = c51 = c60 = c61 = c70 = c71 = Vector512<float>.Zero;
+        }
+        for (int p = 0; p < kc; p++, ap += ps, bp += 32)
+        {
+            var b0 = Vector512.Load(bp); var b1 = Vector512.Load(bp + 16);
+            var x = Vector512.Create(ap[0]); c00 = Vector512.FusedMultiplyAdd(x, b0, c00); c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
+            x = Vector512.Create(ap[o1]); c10 = Vector512.FusedMultiplyAdd(x, b0, c10); c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
+            x = Vector512.Create(ap[o2]); c20 = Vector512.FusedMultiplyAdd(x, b0, c20); c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
+            x = Vector512.Create(ap[o3]); c30 = Vector512.FusedMultiplyAdd(x, b0, c30); c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
+            x = Vector512.Create(ap[o4]); c40 = Vector512.FusedMultiplyAdd(x, b0, c40); c41 = Vector512.FusedMultiplyAdd(x, b1, c41);
+            x = Vector512.Create(ap[o5]); c50 = Vector512.FusedMultiplyAdd(x, b0, c50); c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
+            x = Vector512.Create(ap[o6]); c60 = Vector512.FusedMultiplyAdd(x, b0, c60); c61 = Vector512.FusedMultiplyAdd(x, b1, c61);
+            x = Vector512.Create(ap[o7]); c70 = Vector512.FusedMultiplyAdd(x, b0, c70); c71 = Vector512.FusedMultiplyAdd(x, b1, c71);
+        }
+        float* o = c;
+        c00.Store(o); c01.Store(o + 16); o += ldc; c10.Store(o); c11.Store(o + 16); o += ldc;
+        c20.Store(o); c21.Store(o + 16); o += ldc; c30.Store(o); c31.Store(o + 16); o += ldc;
+        c40.Store(o); c41.Store(o + 16); o += ldc; c50.Store(o); c51.Store(o + 16); o += ldc;
+        c60.Store(o); c61.Store(o + 16); o += ldc; c70.Store(o); c71.Store(o + 16);
+    }
+
+    /// <summary>AVX2 (AVX-512 off): 4 rows x 16 columns, 8 accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Tile4x16(float* ap, long rs, long ps, int rows, float* bp, int kc, float* c, int ldc, bool init)
+    {
+        long o1 = Math.Min(1, rows - 1) * rs, o2 = Math.Min(2, rows - 1) * rs, o3 = Math.Min(3, rows - 1) * rs;
+        Vector256<float> c00, c01, c10, c11, c20, c21, c30, c31;
+        if (init)
+        {
+            float* r = c;
+            c00 = Vector256.Load(r); c01 = Vector256.Load(r + 8); r += ldc; c10 = Vector256.Load(r); c11 = Vector256.Load(r + 8); r += ldc;
+            c20 = Vector256.Load(r); c21 = Vector256.Load(r + 8); r += ldc; c30 = Vector256.Load(r); c31 = Vector256.Load(r + 8);
+        }
+        else c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = Vector256<float>.Zero;
+        for (int p = 0; p < kc; p++, ap += ps, bp += 16)
+        {
+            var b0 = Vector256.Load(bp); var b1 = Vector256.Load(bp + 8);
+            var x = Vector256.Create(ap[0]); c00 = Vector256.FusedMultiplyAdd(x, b0, c00); c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
+            x = Vector256.Create(ap[o1]); c10 = Vector256.FusedMultiplyAdd(x, b0, c10); c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
+            x = Vector256.Create(ap[o2]); c20 = Vector256.FusedMultiplyAdd(x, b0, c20); c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
+            x = Vector256.Create(ap[o3]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
+        }
+        float* o = c;
+        c00.Store(o); c01.Store(o + 8); o += ldc; c10.Store(o); c11.Store(o + 8); o += ldc;
+        c20.Store(o); c21.Store(o + 8); o += ldc; c30.Store(o); c31.Store(o + 8);
+    }
+
+    /// <summary>Peak probe for the benchmark: 12 independent register-only FMA chains (no loads), AVX-512 when present.
+    /// Returns a value depending on every chain so the JIT cannot drop the work. FLOPs = iterations * 12 * lanes * 2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    public static float PeakLoop(long iterations, out int lanes)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            lanes = 16;
+            var m = Vector512.Create(0.999999f); var d = Vector512.Create(1e-7f);
+            Vector512<float> a0 = m, a1 = m, a2 = m, a3 = m, a4 = m, a5 = m, a6 = m, a7 = m, a8 = m, a9 = m, a10 = m, a11 = m;
+            for (long i = 0; i < iterations; i++)
+            {
+                a0 = Vector512.FusedMultiplyAdd(a0, m, d); a1 = Vector512.FusedMultiplyAdd(a1, m, d); a2 = Vector512.FusedMultiplyAdd(a2, m, d);
+                a3 = Vector512.FusedMultiplyAdd(a3, m, d); a4 = Vector512.FusedMultiplyAdd(a4, m, d); a5 = Vector512.FusedMultiplyAdd(a5, m, d);
+                a6 = Vector512.FusedMultiplyAdd(a6, m, d); a7 = Vector512.FusedMultiplyAdd(a7, m, d); a8 = Vector512.FusedMultiplyAdd(a8, m, d);
+                a9 = Vector512.FusedMultiplyAdd(a9, m, d); a10 = Vector512.FusedMultiplyAdd(a10, m, d); a11 = Vector512.FusedMultiplyAdd(a11, m, d);
+            }
+            return Vector512.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11);
+        }
+        lanes = 8;
+        var mv = Vector256.Create(0.999999f); var dv = Vector256.Create(1e-7f);
+        Vector256<float> b0 = mv, b1 = mv, b2 = mv, b3 = mv, b4 = mv, b5 = mv, b6 = mv, b7 = mv, b8 = mv, b9 = mv, b10 = mv, b11 = mv;
+        for (long i = 0; i < iterations; i++)
+        {
+            b0 = Vector256.FusedMultiplyAdd(b0, mv, dv); b1 = Vector256.FusedMultiplyAdd(b1, mv, dv); b2 = Vector256.FusedMultiplyAdd(b2, mv, dv);
+            b3 = Vector256.FusedMultiplyAdd(b3, mv, dv); b4 = Vector256.FusedMultiplyAdd(b4, mv, dv); b5 = Vector256.FusedMultiplyAdd(b5, mv, dv);
+            b6 = Vector256.FusedMultiplyAdd(b6, mv, dv); b7 = Vector256.FusedMultiplyAdd(b7, mv, dv); b8 = Vector256.FusedMultiplyAdd(b8, mv, dv);
+            b9 = Vector256.FusedMultiplyAdd(b9, mv, dv); b10 = Vector256.FusedMultiplyAdd(b10, mv, dv); b11 = Vector256.FusedMultiplyAdd(b11, mv, dv);
+        }
+        return Vector256.Sum(b0 + b1 + b2 + b3 + b4 + b5 + b6 + b7 + b8 + b9 + b10 + b11);
+    }
+}

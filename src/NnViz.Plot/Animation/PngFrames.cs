@@ -1,0 +1,36 @@
+using System.Runtime.CompilerServices;
+
+namespace NnViz.Plot;
+
+/// <summary>
+/// An animation's frames as PNG bytes, drawn in-process by ScottPlot (fast encoding: ffmpeg reads each frame once).
+/// Frames are independent, so two are drawn at a time without changing any byte. The PNGs are kept with the animation
+/// (weakly: they go when it does), so writing its GIF and then its MP4 draws the frames once.
+/// </summary>
+public static class PngFrames
+{
+    private static readonly ConditionalWeakTable<Animation, byte[][]> Cache = [];
+
+    public static IReadOnlyList<byte[]> Render(Animation animation) =>
+        Cache.GetValue(animation, a =>
+        {
+            var frames = new byte[a.Frames.Count][];
+            Parallel.For(0, frames.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 },
+                i => frames[i] = PngRenderer.Render(a.Frames[i].Figure, PngEncoding.Fast));
+            return frames;
+        });
+
+    /// <summary>Writes every frame as frame_000.png, ... into <paramref name="directory"/>; returns the paths in frame order.</summary>
+    public static IReadOnlyList<string> Write(Animation animation, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var pngs = Render(animation);
+        var files = new string[pngs.Count];
+        for (int i = 0; i < files.Length; i++)
+        {
+            files[i] = Path.Combine(directory, SvgFrameWriter.FileName(i, files.Length, "png"));
+            File.WriteAllBytes(files[i], pngs[i]);
+        }
+        return files;
+    }
+}

@@ -1,0 +1,100 @@
+using NnViz.Engine.Kernels;
+
+namespace NnViz.Engine.Tests;
+
+/// <summary>The packed GEMM against its oracles: the scalar in-order FMA chain and the unpacked tiled path, bit for bit,
+/// on shapes with ragged edges in every dimension (partial MR/NR tiles, partial MC/NC blocks, k-panels of 256 with a
+/// tail), transposed A, accumulate on and off, and forced parallel blocks. The AVX-512-off variant of the same bits is
+/// checked end to end by NnViz.Lab.Tests' DeterminismTests (a child process with DOTNET_EnableAVX512=0).</summary>
+public class PackedGemmTests
+{
+    public static TheoryData<int, int, int> Shapes() => new()
+    {
+        { 1, 1, 1 }, { 3, 5, 7 }, { 8, 1, 16 }, { 9, 3, 17 }, { 31, 257, 33 }, { 64, 784, 64 }, { 65, 300, 270 }, { 100, 513, 47 },
+        { 130, 64, 256 }, { 17, 1000, 95 }, { 256, 256, 513 }, { 12, 40, 31 },
+    };
+
+    private static (float[] a, float[] b, float[] c0) Data(int seed, int m, int k, int n)
+    {
+        var rng = new Rng((ulong)seed);
+        return (GradCheck.RandomF(rng, m * k), GradCheck.RandomF(rng, k * n), GradCheck.RandomF(rng, m * n));
+    }
+
+    private static void SameBits(float[] expected, float[] actual, string what)
+    {
+        for (int i = 0; i < expected.Length; i++)
+            if (BitConverter.SingleToInt32Bits(expected[i]) != BitConverter.SingleToInt32Bits(actual[i]))
+                Assert.Fail($"{what}: element {i} is {actual[i]:R}, the oracle gives {expected[i]:R}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void PackedEqualsTheScalarChainAndTheTiledPath(int m, int k, int n)
+    {
+        Assert.True(PackedGemm.CanRun(m, k, n), "the test machine needs AVX2");
+        var (a, b, c0) = Data(m * 31 + k, m, k, n);
+        foreach (bool acc in new[] { true, false })
+        {
+            var scalar = (float[])c0.Clone();
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    float s = acc ? c0[i * n + j] : 0f;
+                    for (int p = 0; p < k; p++) s = MathF.FusedMultiplyAdd(a[i * k + p], b[p * n + j], s);
+                    scalar[i * n + j] = s;
+                }
+            var tiled = (float[])c0.Clone(); var tiled2 = (float[])c0.Clone();
+            var packed = (float[])c0.Clone(); var packed2 = (float[])c0.Clone();
+            Gemm.MultiplyTiled(a, k, 1, b, n, tiled, n, m, k, n, acc);
+            Gemm.MultiplyTiled(a, k, 1, b, n, tiled2, n, m, k, n, acc, new ComputeOptions(2, MinParallelWork: 0));
+            PackedGemm.Multiply(a, k, 1, b, n, packed, n, m, k, n, acc, ComputeOptions.SingleThread);
+            PackedGemm.Multiply(a, k, 1, b, n, packed2, n, m, k, n, acc, new ComputeOptions(2, MinParallelWork: 0));
+            SameBits(scalar, tiled, $"tiled {m}x{k}x{n} acc={acc}");
+            SameBits(scalar, tiled2, $"tiled, 2 threads {m}x{k}x{n} acc={acc}");
+            SameBits(scalar, packed, $"packed {m}x{k}x{n} acc={acc}");
+            SameBits(scalar, packed2, $"packed, 2 threads {m}x{k}x{n} acc={acc}");
+        }
+    }
+
+    [Theory]
+    [InlineData(40, 300, 48)]
+    [InlineData(129, 70, 33)]
+    public void TransposedAAndStridedCGiveTheTiledBits(int m, int k, int n)
+    {
+        var rng = new Rng(7);
+        var at = GradCheck.RandomF(rng, k * m); // A = atᵀ, stored k x m
+        var b = GradCheck.RandomF(rng, k * n);
+        int ldc = n + 5; // C inside a wider buffer: the padding columns must stay untouched
+        var c0 = GradCheck.RandomF(rng, m * ldc);
+        var tiled = (float[])c0.Clone(); var packed = (float[])c0.Clone();
+        Gemm.MultiplyTiled(at, 1, m, b, n, tiled, ldc, m, k, n, true);
+        PackedGemm.Multiply(at, 1, m, b, n, packed, ldc, m, k, n, true, new ComputeOptions(2, MinParallelWork: 0));
+        SameBits(tiled, packed, "Aᵀ with ldc > n");
+        for (int i = 0; i < m; i++)
+            for (int j = n; j < ldc; j++) Assert.Equal(c0[i * ldc + j], packed[i * ldc + j]);
+    }
+
+    [Fact]
+    public void SpecialValuesPropagateLikeTheChain()
+    {
+        int m = 16, k = 20, n = 32;
+        var (a, b, _) = Data(9, m, k, n);
+        a[3] = float.NaN; b[5 * n + 7] = float.PositiveInfinity; a[k * 9 + 2] = -0f;
+        var c0 = new float[m * n];
+        for (int j = 0; j < n; j++) c0[10 * n + j] = -0f; // -0 start values: a zero pad in k would turn them into +0
+        var tiled = (float[])c0.Clone(); var packed = (float[])c0.Clone();
+        Gemm.MultiplyTiled(a, k, 1, b, n, tiled, n, m, k, n, true);
+        PackedGemm.Multiply(a, k, 1, b, n, packed, n, m, k, n, true);
+        SameBits(tiled, packed, "NaN / Inf / -0");
+    }
+
+    [Fact]
+    public void BlocksDependOnTheShapeOnly()
+    {
+        Assert.Equal(16, PackedGemm.RowsPerBlock(64));
+        Assert.Equal(64, PackedGemm.RowsPerBlock(512));
+        Assert.True(PackedGemm.Suits(512, 512, 512));
+        Assert.False(PackedGemm.Suits(64, 784, 64));
+        Assert.Throws<ArgumentException>(() => PackedGemm.Multiply(new float[4], 2, 1, new float[4], 2, new float[4], 2, 2, 0, 2, false));
+    }
+}
