@@ -11,6 +11,6 @@ var root = new RootCommand(
     "  nnviz validate experiments/                   check specs, print every error with file:line:column\n" +
     "  nnviz list                                    the experiments and experiment kinds available");
 // Every command, in --help order: a new command is one file in Commands/ and one line here.
-ICliCommand[] commands = [new RunCommand(), new ValidateCommand(), new ListCommand(), new AnimateCommand(), new ReportCommand(), new DataCommand(), new ServeCommand()];
+ICliCommand[] commands = [new RunCommand(), new PlanCommand(), new MergeCommand(), new ValidateCommand(), new ListCommand(), new AnimateCommand(), new ReportCommand(), new DataCommand(), new ServeCommand()];
 foreach (var command in commands) root.Subcommands.Add(command.Create());
 return root.Parse(args).Invoke();

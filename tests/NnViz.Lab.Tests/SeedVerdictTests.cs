@@ -53,7 +53,7 @@ public class SeedVerdictTests
         var runner = new Runner(new RunnerOptions(Lab.Configs, outDir, Path.Combine(outDir, ".store"), "ci", Seeds: 2));
         var spec = runner.ValidateAll([Path.Combine(Lab.Experiments, "rings.yaml")]).Specs[0];
         var summary = runner.Run(spec);
-        Assert.Equal(2, Directory.GetDirectories(Path.Combine(outDir, ".store")).Length);   // seed 3 (with the page) and seed 4
+        Assert.Equal(3, Directory.GetDirectories(Path.Combine(outDir, ".store")).Length);   // seed 3's unit, seed 4's unit, and both judged together
         string dir = Path.Combine(outDir, "rings");
         var claims = System.Text.Json.JsonSerializer.Deserialize<List<ClaimResult>>(File.ReadAllText(Path.Combine(dir, "claims.json")), ArtifactSink.JsonOptions)!;
         var oneNode = claims.Single(c => c.Id == "one-node-nothing");

@@ -15,11 +15,8 @@ internal sealed class RunCommand : ICliCommand
         var configs = Common.Configs();
         var outDir = new Option<string?>("--out", "-o") { Description = "report folder (default: reports/<profile>)" };
         var store = new Option<string>("--store") { Description = "run store for finished and partial work", DefaultValueFactory = _ => ".nnviz/store" };
-        var seeds = new Option<int?>("--seeds") { Description = $"training seeds judging each claim (1 to {NnViz.Lab.Runs.Profile.MaxSeeds}; default: the profile's, 3 on full, 1 on quick and ci)" };
-        seeds.Validators.Add(r =>
-        {
-            if (r.GetValue(seeds) is { } n && (n < 1 || n > NnViz.Lab.Runs.Profile.MaxSeeds)) r.AddError($"--seeds: expected 1 to {NnViz.Lab.Runs.Profile.MaxSeeds}, received {n}");
-        });
+        var seeds = SeedsOption();
+        var shard = new Option<string?>("--shard") { Description = "run only shard i of K of `nnviz plan --shards K` (e.g. 2/3) into --store; no report (nnviz merge builds it)" };
         var engine = new Option<string?>("--engine") { Description = $"training engine for every spec, overriding training.engine ({string.Join(", ", NnViz.Lab.Experiments.Pipeline.Engines.Names)}); shown in each page's setup differences" };
         engine.AcceptOnlyFromAmong([.. NnViz.Lab.Experiments.Pipeline.Engines.Names]);
         var cmd = new Command("run",
@@ -28,11 +25,51 @@ internal sealed class RunCommand : ICliCommand
             "Finished work is reused from the run store when the inputs are unchanged; an interrupted run resumes.\n" +
             "Examples:\n  nnviz run experiments/                      every experiment, quick profile\n" +
             "  nnviz run experiments/rings.yaml --profile full --out /tmp/rings\n" +
-            "  nnviz run experiments/ --profile ci --engine torch   train with libtorch (TorchSharp) instead of NnViz.Engine")
-            { target, profile, configs, outDir, store, seeds, engine };
-        cmd.SetAction(r => Execute(r.GetValue(target)!, r.GetValue(profile)!, Common.ConfigsDir(r.GetValue(configs)),
-            r.GetValue(outDir), r.GetValue(store)!, r.GetValue(seeds), r.GetValue(engine)));
+            "  nnviz run experiments/ --profile ci --engine torch   train with libtorch (TorchSharp) instead of NnViz.Engine\n" +
+            "  nnviz run experiments/ --profile full --seeds 3 --shard 1/4 --store store-1   one shard of a sharded run")
+            { target, profile, configs, outDir, store, seeds, shard, engine };
+        cmd.SetAction(r => r.GetValue(shard) is { } s
+            ? RunShard(r.GetValue(target)!, r.GetValue(profile)!, Common.ConfigsDir(r.GetValue(configs)), r.GetValue(store)!, r.GetValue(seeds), s, r.GetValue(engine))
+            : Execute(r.GetValue(target)!, r.GetValue(profile)!, Common.ConfigsDir(r.GetValue(configs)),
+                r.GetValue(outDir), r.GetValue(store)!, r.GetValue(seeds), r.GetValue(engine)));
         return cmd;
+    }
+
+    /// <summary>--seeds, shared by run, plan and merge.</summary>
+    public static Option<int?> SeedsOption()
+    {
+        var seeds = new Option<int?>("--seeds") { Description = $"training seeds judging each claim (1 to {NnViz.Lab.Runs.Profile.MaxSeeds}; default: the profile's, 3 on full, 1 on quick and ci)" };
+        seeds.Validators.Add(r =>
+        {
+            if (r.GetValue(seeds) is { } n && (n < 1 || n > NnViz.Lab.Runs.Profile.MaxSeeds)) r.AddError($"--seeds: expected 1 to {NnViz.Lab.Runs.Profile.MaxSeeds}, received {n}");
+        });
+        return seeds;
+    }
+
+    /// <summary>Runs exactly one shard's units into its own store, printing each unit as it goes.</summary>
+    private static int RunShard(string target, string profileName, string configsDir, string storeDir, int? seeds, string shardText, string? engine)
+    {
+        if (!Common.Exists(target)) return Common.ExitInvalid;
+        try
+        {
+            var (index, count) = Planner.ParseShard(shardText);
+            var runner = new Runner(new RunnerOptions(configsDir, "", storeDir, profileName, seeds, engine));
+            var (specs, errors) = runner.ValidateAll(Runner.FindSpecs(target));
+            if (errors.Count > 0) { Common.PrintErrors(errors); return Common.ExitInvalid; }
+            var plan = Planner.Plan(runner, specs, count);
+            var mine = plan.Units.Where(u => u.Shard == index).ToList();
+            Console.WriteLine($"shard {index}/{count}: {mine.Count} of {plan.Units.Count} units, estimated cost {plan.ShardCosts[index - 1]} into {storeDir}");
+            var store = new RunStore(storeDir);
+            foreach (var (u, n) in mine.Select((u, n) => (u, n + 1)))
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var (_, _, reused) = runner.EnsureUnit(specs.Single(s => s.Name == u.Experiment), store, u.SeedIndex);
+                Console.WriteLine($"  [{n}/{mine.Count}] {u.Id}: {(reused ? "reused" : "done")} in {clock.Elapsed.TotalSeconds:0.0} s");
+            }
+            return 0;
+        }
+        catch (ArgumentException e) { Console.Error.WriteLine($"error: {e.Message}"); return Common.ExitInvalid; }
+        catch (SpecException e) { Common.PrintErrors(e.Errors); return Common.ExitInvalid; }
     }
 
     private static int Execute(string target, string profileName, string configsDir, string? outDir, string storeDir, int? seeds, string? engine)

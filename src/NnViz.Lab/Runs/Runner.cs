@@ -71,16 +71,7 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
     {
         var clock = Stopwatch.StartNew();
         var store = new RunStore(options.StoreDir);
-        int seeds = Seeds;
-        // One seed keeps the key it always had; more seeds are part of what the page and claims depend on.
-        // The real data's identity joins the key (none for generated data: those keys stay as they were).
-        string[] data = Experiments.Common.DataChoice.KeyOf(_kinds.ByName[spec.Kind].ChooseData(spec)) is { } d ? [d] : [];
-        string key = seeds == 1
-            ? RunStore.Hash([spec.EffectiveText, spec.Profile, RunStore.CodeVersion, .. data])
-            : RunStore.Hash([spec.EffectiveText, spec.Profile, RunStore.CodeVersion, $"seeds={seeds}", .. data]);
-        string entry = store.EntryDir(spec.Name, key);
-        bool reused = Usable(store, entry, spec.Name);
-        if (!reused) Compute(spec, store, entry, key, seeds);
+        var (entry, key, reused) = Seeds == 1 ? EnsureUnit(spec, store, 0) : EnsureAssembled(spec, store, Seeds);
         string published = Path.Combine(options.OutDir, spec.Name);
         KillPoint.Reach("publishing");
         FolderCopy.Replace(store.ArtifactsDir(entry), published);
@@ -88,6 +79,91 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
         Provenance.Write(published, spec, key, clock.Elapsed, reused);
         return result;
     }
+
+    /// <summary>The spec of seed number <paramref name="i"/>: training.seed + i (i = 0 is the spec itself).</summary>
+    public ExperimentSpec SeedVariant(ExperimentSpec spec, int i) => i == 0 ? spec : SpecLoader.Load(spec.File, Profile, _kinds,
+        [.. EngineOverride, ("training.seed", new YamlDotNet.RepresentationModel.YamlScalarNode((spec.Seed + (ulong)i).ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+
+    /// <summary>
+    /// A one-seed unit's store key: what its result depends on (effective spec, profile, code, and the identity of the
+    /// real data it reads; none for generated data, whose keys stay as they were).
+    /// </summary>
+    public string UnitKey(ExperimentSpec variant) => RunStore.Hash([variant.EffectiveText, variant.Profile, RunStore.CodeVersion, .. DataKey(variant)]);
+
+    private string[] DataKey(ExperimentSpec spec) =>
+        Experiments.Common.DataChoice.KeyOf(_kinds.ByName[spec.Kind].ChooseData(spec)) is { } d ? [d] : [];
+
+    /// <summary>
+    /// One unit of work (an experiment at one seed): reused when its store entry is complete and intact, else the kind
+    /// runs into a staging folder, its claims are judged on this seed, and the entry is committed with its page record.
+    /// </summary>
+    public (string Entry, string Key, bool Reused) EnsureUnit(ExperimentSpec spec, RunStore store, int i, string stagePrefix = "")
+    {
+        var variant = SeedVariant(spec, i);
+        string key = UnitKey(variant);
+        string entry = store.EntryDir(variant.Name, key);
+        bool reused = Usable(store, entry, variant.Name) && PageRecord.Read(entry) is not null;
+        if (!reused) ComputeUnit(variant, store, entry, key, stagePrefix);
+        return (entry, key, reused);
+    }
+
+    /// <summary>True when every unit of <paramref name="spec"/> at <paramref name="seeds"/> seeds is complete in the store (nothing is run).</summary>
+    public IReadOnlyList<string> MissingUnits(ExperimentSpec spec, RunStore store, int seeds) =>
+        [.. Enumerable.Range(0, seeds).Select(i => (i, v: SeedVariant(spec, i)))
+            .Where(x => { string e = store.EntryDir(x.v.Name, UnitKey(x.v)); return store.Check(e) is not null || PageRecord.Read(e) is null; })
+            .Select(x => $"{spec.Name} seed {x.v.Seed}")];
+
+    private void ComputeUnit(ExperimentSpec spec, RunStore store, string entry, string key, string stagePrefix)
+    {
+        string staging = Path.Combine(entry, "staging");
+        if (Directory.Exists(staging)) Directory.Delete(staging, true);
+        var sink = new ArtifactSink(staging);
+        var context = new RunContext(sink, store.PartsDir(entry), Prefixed(stagePrefix), spec.Name);
+        var output = _kinds.ByName[spec.Kind].Run(spec, context);
+        WritePage(spec, output, sink, key, [(spec.Seed, output.Metrics)]);
+        context.Report("done", 1);
+        PageRecord.Of(output).Write(entry);
+        store.Commit(entry, staging);
+    }
+
+    /// <summary>
+    /// Claims judged over <paramref name="seeds"/> seeds: every seed's unit first (each resumable, or trained elsewhere
+    /// and merged in), then the first seed's artifacts with the claims, summary and page of all seeds, as one entry.
+    /// Built the same way whether the units ran here or on other machines, so the bytes are the same.
+    /// </summary>
+    private (string Entry, string Key, bool Reused) EnsureAssembled(ExperimentSpec spec, RunStore store, int seeds)
+    {
+        string key = RunStore.Hash([spec.EffectiveText, spec.Profile, RunStore.CodeVersion, $"seeds={seeds}", .. DataKey(spec)]);
+        string entry = store.EntryDir(spec.Name, key);
+        if (Usable(store, entry, spec.Name)) return (entry, key, true);
+        var units = Enumerable.Range(0, seeds).Select(i => EnsureUnit(spec, store, i, i == 0 ? "" : $"seed {i + 1} of {seeds}: ")).ToList();
+        var runs = units.Select((u, i) => (Seed: spec.Seed + (ulong)i, Metrics: (IReadOnlyDictionary<string, double>)ReadMetrics(store, u.Entry))).ToList();
+        string staging = Path.Combine(entry, "staging");
+        if (Directory.Exists(staging)) Directory.Delete(staging, true);
+        FolderCopy.Copy(store.ArtifactsDir(units[0].Entry), staging);
+        var output = PageRecord.Read(units[0].Entry)!.ToOutput(runs[0].Metrics);
+        WritePage(spec, output, new ArtifactSink(staging), key, runs);
+        store.Commit(entry, staging);
+        return (entry, key, false);
+    }
+
+    /// <summary>Metrics, claims (over the given seeds), spec, summary and page of one entry.</summary>
+    private void WritePage(ExperimentSpec spec, ExperimentOutput output, ArtifactSink sink, string key,
+        IReadOnlyList<(ulong Seed, IReadOnlyDictionary<string, double> Metrics)> runs)
+    {
+        var claims = SeedVerdicts.Evaluate(spec, runs, standIn: output.GeneratedData);
+        sink.Json("metrics.json", Sorted(output.Metrics));
+        if (runs.Count > 1)
+            sink.Json("metrics-by-seed.json", runs.Select(r => new { r.Seed, Metrics = Sorted(r.Metrics) }).ToList());
+        sink.Json("claims.json", claims);
+        sink.Text("spec.yaml", spec.EffectiveText);
+        sink.Json("summary.json", Summarize(spec, output, claims, key, reused: false));
+        sink.Text("index.html", ExperimentPage.Render(spec, output, claims, key, runs.Count > 1 ? runs.Select(r => r.Seed).ToList() : null));
+    }
+
+    private static SortedDictionary<string, double> ReadMetrics(RunStore store, string entry) =>
+        System.Text.Json.JsonSerializer.Deserialize<SortedDictionary<string, double>>(
+            File.ReadAllText(Path.Combine(store.ArtifactsDir(entry), "metrics.json")), ArtifactSink.JsonOptions)!;
 
     /// <summary>True when the entry is complete and intact; a damaged one is said on the console and dropped.</summary>
     private bool Usable(RunStore store, string entry, string name)
@@ -101,47 +177,6 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
             store.Discard(entry);
         }
         return damage is null;
-    }
-
-    /// <summary>
-    /// Runs the kind on the spec's seed into a staging folder, then the further seeds (each its own store entry: a
-    /// resumable unit), judges the claims over all seeds, renders the page and commits the entry.
-    /// </summary>
-    private void Compute(ExperimentSpec spec, RunStore store, string entry, string key, int seeds, string stagePrefix = "")
-    {
-        string staging = Path.Combine(entry, "staging");
-        if (Directory.Exists(staging)) Directory.Delete(staging, true);
-        var sink = new ArtifactSink(staging);
-        var context = new RunContext(sink, store.PartsDir(entry), Prefixed(stagePrefix), spec.Name);
-        var output = _kinds.ByName[spec.Kind].Run(spec, context);
-        var runs = new List<(ulong Seed, IReadOnlyDictionary<string, double> Metrics)> { (spec.Seed, output.Metrics) };
-        for (int i = 1; i < seeds; i++) runs.Add(SeedMetrics(spec, store, i, seeds));
-        var claims = SeedVerdicts.Evaluate(spec, runs, standIn: output.GeneratedData);
-        var summary = Summarize(spec, output, claims, key, reused: false);
-        sink.Json("metrics.json", Sorted(output.Metrics));
-        if (seeds > 1)
-            sink.Json("metrics-by-seed.json", runs.Select(r => new { r.Seed, Metrics = Sorted(r.Metrics) }).ToList());
-        sink.Json("claims.json", claims);
-        sink.Text("spec.yaml", spec.EffectiveText);
-        sink.Json("summary.json", summary);
-        sink.Text("index.html", ExperimentPage.Render(spec, output, claims, key, seeds > 1 ? runs.Select(r => r.Seed).ToList() : null));
-        context.Report("done", 1);
-        store.Commit(entry, staging);
-    }
-
-    /// <summary>The metrics of seed number <paramref name="i"/> (training.seed + i), from its own store entry.</summary>
-    private (ulong Seed, IReadOnlyDictionary<string, double> Metrics) SeedMetrics(ExperimentSpec spec, RunStore store, int i, int seeds)
-    {
-        ulong seed = spec.Seed + (ulong)i;
-        var variant = SpecLoader.Load(spec.File, Profile, _kinds,
-            [.. EngineOverride, ("training.seed", new YamlDotNet.RepresentationModel.YamlScalarNode(seed.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
-        string[] data = Experiments.Common.DataChoice.KeyOf(_kinds.ByName[variant.Kind].ChooseData(variant)) is { } d ? [d] : [];
-        string key = RunStore.Hash([variant.EffectiveText, variant.Profile, RunStore.CodeVersion, .. data]);
-        string entry = store.EntryDir(variant.Name, key);
-        if (!Usable(store, entry, variant.Name)) Compute(variant, store, entry, key, 1, $"seed {i + 1} of {seeds}: ");
-        var metrics = System.Text.Json.JsonSerializer.Deserialize<SortedDictionary<string, double>>(
-            File.ReadAllText(Path.Combine(store.ArtifactsDir(entry), "metrics.json")), ArtifactSink.JsonOptions)!;
-        return (seed, metrics);
     }
 
     private IProgress<RunProgress>? Prefixed(string prefix) =>

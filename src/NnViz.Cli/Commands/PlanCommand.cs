@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Text.Json;
+using NnViz.Lab.Runs;
+using NnViz.Lab.Specs;
+
+namespace NnViz.Cli.Commands;
+
+/// <summary>`nnviz plan`: the work units of a run (experiment x seed) as JSON, split into shards; or which are done.</summary>
+internal sealed class PlanCommand : ICliCommand
+{
+    public Command Create()
+    {
+        var target = new Argument<string>("spec") { Description = "a spec file or a folder of *.yaml specs" };
+        var profile = Common.Profile();
+        var configs = Common.Configs();
+        var seeds = RunCommand.SeedsOption();
+        var shards = new Option<int>("--shards") { Description = "split the units into this many shards, balanced by estimated cost", DefaultValueFactory = _ => 1 };
+        var status = new Option<string[]>("--status") { Description = "run stores to check: print which units are done", AllowMultipleArgumentsPerToken = true };
+        var cmd = new Command("plan",
+            "Print the work units of a run (experiment x training seed, each its own run-store entry) with their store keys\n" +
+            "and estimated costs, split into K shards balanced by cost, as JSON. The same inputs always give the same plan.\n" +
+            "Run a shard with `nnviz run ... --shard i/K --store DIR`, then `nnviz merge DIR... --specs ... --out reports/P`.\n" +
+            "Examples:\n  nnviz plan experiments/ --profile full --seeds 3 --shards 4\n" +
+            "  nnviz plan experiments/ --profile full --status store-1 store-2") { target, profile, configs, seeds, shards, status };
+        cmd.SetAction(r =>
+        {
+            if (!Common.Exists(r.GetValue(target)!)) return Common.ExitInvalid;
+            if (r.GetValue(shards) < 1) { Console.Error.WriteLine("error: --shards: expected at least 1"); return Common.ExitInvalid; }
+            try
+            {
+                var runner = new Runner(new RunnerOptions(Common.ConfigsDir(r.GetValue(configs)), "", "", r.GetValue(profile)!, r.GetValue(seeds)));
+                var (specs, errors) = runner.ValidateAll(Runner.FindSpecs(r.GetValue(target)!));
+                if (errors.Count > 0) { Common.PrintErrors(errors); return Common.ExitInvalid; }
+                var plan = Planner.Plan(runner, specs, r.GetValue(shards));
+                if (r.GetValue(status) is { Length: > 0 } stores) return Status(plan, stores);
+                Console.WriteLine(JsonSerializer.Serialize(new { plan.Profile, plan.Seeds, plan.Shards, plan.ShardCosts, plan.Units }, ArtifactSink.JsonOptions));
+                return 0;
+            }
+            catch (SpecException e) { Common.PrintErrors(e.Errors); return Common.ExitInvalid; }
+        });
+        return cmd;
+    }
+
+    private static int Status(WorkPlan plan, string[] stores)
+    {
+        int done = 0;
+        foreach (var u in plan.Units)
+        {
+            string? where = stores.FirstOrDefault(s => new RunStore(s).Check(Path.Combine(s, u.Entry)) is null && PageRecord.Read(Path.Combine(s, u.Entry)) is not null);
+            if (where is not null) done++;
+            Console.WriteLine($"{(where is null ? "missing" : "done   ")}  {u.Id,-40} shard {u.Shard}/{plan.Shards}  {(where is null ? "" : where)}");
+        }
+        Console.WriteLine($"{done} of {plan.Units.Count} units done");
+        return done == plan.Units.Count ? 0 : 1;
+    }
+}
