@@ -36,6 +36,9 @@ done
 [ "$files" -eq 0 ] && { echo "test.sh: no TRX results were written" >&2; failed=$((failed + 1)); }
 [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1   # a crash that left no failed test still fails the run
 failed=$((failed + failed_steps))
+accepted="${TMPDIR:-/tmp}/nnviz-accepted-snapshots.txt"
+if [ -s "$accepted" ]; then echo "snapshots accepted in this run (review them before committing):"; sort -u "$accepted" | sed 's/^/  /'; fi
+rm -f "$accepted"
 line="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
 echo "$line"

@@ -21,7 +21,12 @@ public static class Snapshot
         string received = Path.Combine(dir, $"{stem}.received.{extension}");
         string normalized = actual.Replace("\r\n", "\n");
         bool ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        bool accept = !ci && Environment.GetEnvironmentVariable("NNVIZ_ACCEPT_SNAPSHOTS") == "1";
+        // NNVIZ_ACCEPT_SNAPSHOTS=1 accepts every difference; a comma list (e.g. "rings.snapshots,moons.claims")
+        // accepts only the snapshots whose names contain one of its items. Each accepted file is named on stderr and in
+        // the list ./test.sh prints at its end, so a review knows exactly what was accepted.
+        string? wanted = Environment.GetEnvironmentVariable("NNVIZ_ACCEPT_SNAPSHOTS");
+        bool accept = !ci && wanted is { Length: > 0 } && (wanted == "1" ||
+            wanted.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(w => stem.Contains(w, StringComparison.Ordinal)));
 
         if (File.Exists(verified) && File.ReadAllText(verified) == normalized)
         {
@@ -32,6 +37,8 @@ public static class Snapshot
         {
             File.WriteAllText(verified, normalized, new UTF8Encoding(false));
             if (File.Exists(received)) File.Delete(received);
+            Console.Error.WriteLine($"snapshot accepted: {verified}");
+            lock (AcceptedLog) File.AppendAllText(AcceptedLog, Path.GetFileName(verified) + "\n");
             return;
         }
         File.WriteAllText(received, normalized, new UTF8Encoding(false));
@@ -42,6 +49,9 @@ public static class Snapshot
             "  Review the difference (diff the two files, render SVGs with rsvg-convert), then accept with " +
             "NNVIZ_ACCEPT_SNAPSHOTS=1 dotnet test, or fix the code.");
     }
+
+    /// <summary>The snapshots accepted in this run, one file name a line (./test.sh prints and removes it).</summary>
+    public static readonly string AcceptedLog = Path.Combine(Path.GetTempPath(), "nnviz-accepted-snapshots.txt");
 }
 
 public sealed class SnapshotMismatchException(string message) : Exception(message);
