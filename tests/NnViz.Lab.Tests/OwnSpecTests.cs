@@ -23,6 +23,12 @@ public class OwnSpecTests
         Assert.True(exit == 0, stderr);
         Assert.Contains("ok  my-fit.yaml", stdout);
 
+        (exit, stdout, stderr) = Cli.Run(["run", "my-fit.yaml", "--profile", "ci", "--dry-run"], dir);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("my-fit (curve-fit, my-fit.yaml): engine native, 2 epoch(s) x 1 seed(s), estimated", stdout);
+        Assert.Contains("data: generated (the write-up's data are synthetic)", stdout);
+        Assert.Equal(["my-fit.yaml"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName));   // a dry run writes nothing
+
         (exit, stdout, stderr) = Cli.Run(["run", "my-fit.yaml", "--profile", "ci", "--out", "report", "--store", ".store"], dir);
         Assert.True(exit == 0, stderr + stdout);
         Assert.True(File.Exists(Path.Combine(dir, "report", "my-fit", "index.html")));

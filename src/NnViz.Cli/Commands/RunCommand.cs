@@ -19,6 +19,8 @@ internal sealed class RunCommand : ICliCommand
         var shard = new Option<string?>("--shard") { Description = "run only shard i of K of `nnviz plan --shards K` (e.g. 2/3) into --store; no report (nnviz merge builds it)" };
         var engine = new Option<string?>("--engine") { Description = $"training engine for every spec, overriding training.engine ({string.Join(", ", NnViz.Lab.Experiments.Pipeline.Engines.Names)}); shown in each page's setup differences" };
         engine.AcceptOnlyFromAmong([.. NnViz.Lab.Experiments.Pipeline.Engines.Names]);
+        var dryRun = new Option<bool>("--dry-run") { Description = "print what would run (engine, seeds, the data each spec will read and why, estimated cost) and stop" };
+        var force = new Option<bool>("--force") { Description = $"run even when a spec's estimated cost is above the bound ({CostModel.Bound:N0} M multiply-adds)" };
         var cmd = new Command("run",
             "Run experiment specs: train, record, project, render figures and animations, check claims, and write the\n" +
             "report (reports/<profile>/index.html). All specs are validated first; an invalid spec writes nothing.\n" +
@@ -27,11 +29,11 @@ internal sealed class RunCommand : ICliCommand
             "  nnviz run experiments/rings.yaml --profile full --out /tmp/rings\n" +
             "  nnviz run experiments/ --profile ci --engine torch   train with libtorch (TorchSharp) instead of NnViz.Engine\n" +
             "  nnviz run experiments/ --profile full --seeds 3 --shard 1/4 --store store-1   one shard of a sharded run")
-            { target, profile, configs, outDir, store, seeds, shard, engine };
+            { target, profile, configs, outDir, store, seeds, shard, engine, dryRun, force };
         cmd.SetAction(r => r.GetValue(shard) is { } s
             ? RunShard(r.GetValue(target)!, r.GetValue(profile)!, Common.ConfigsDir(r.GetValue(configs)), r.GetValue(store)!, r.GetValue(seeds), s, r.GetValue(engine))
             : Execute(r.GetValue(target)!, r.GetValue(profile)!, Common.ConfigsDir(r.GetValue(configs)),
-                r.GetValue(outDir), r.GetValue(store)!, r.GetValue(seeds), r.GetValue(engine)));
+                r.GetValue(outDir), r.GetValue(store)!, r.GetValue(seeds), r.GetValue(engine), r.GetValue(dryRun), r.GetValue(force)));
         return cmd;
     }
 
@@ -44,6 +46,21 @@ internal sealed class RunCommand : ICliCommand
             if (r.GetValue(seeds) is { } n && (n < 1 || n > NnViz.Lab.Runs.Profile.MaxSeeds)) r.AddError($"--seeds: expected 1 to {NnViz.Lab.Runs.Profile.MaxSeeds}, received {n}");
         });
         return seeds;
+    }
+
+    /// <summary>What each spec would run with, and its estimate; nothing runs.</summary>
+    private static int DryRun(Runner runner, IReadOnlyList<ExperimentSpec> specs)
+    {
+        Console.WriteLine($"dry run: {specs.Count} experiment(s), profile {runner.Profile.Name}, {runner.Seeds} seed(s); nothing is run or written");
+        foreach (var s in specs)
+        {
+            var (engine, seeds, data, cost) = runner.Describe(s);
+            Console.WriteLine($"{s.Name} ({s.Kind}, {s.File}): engine {engine}, {s.Epochs} epoch(s) x {seeds} seed(s), " +
+                $"estimated {cost:N1} M multiply-adds per seed{(cost > CostModel.Bound ? $" (above the bound {CostModel.Bound:N0}: needs --force)" : "")}");
+            foreach (var d in data) Console.WriteLine($"    {d}");
+            if (data.Count == 0) Console.WriteLine("    data: generated (the write-up's data are synthetic)");
+        }
+        return 0;
     }
 
     /// <summary>Runs exactly one shard's units into its own store, printing each unit as it goes.</summary>
@@ -72,7 +89,8 @@ internal sealed class RunCommand : ICliCommand
         catch (SpecException e) { Common.PrintErrors(e.Errors); return Common.ExitInvalid; }
     }
 
-    private static int Execute(string target, string profileName, string configsDir, string? outDir, string storeDir, int? seeds, string? engine)
+    private static int Execute(string target, string profileName, string configsDir, string? outDir, string storeDir, int? seeds, string? engine,
+        bool dryRun = false, bool force = false)
     {
         if (!Common.Exists(target)) return Common.ExitInvalid;
         string output = outDir ?? Path.Combine("reports", profileName);
@@ -83,6 +101,16 @@ internal sealed class RunCommand : ICliCommand
             var runner = new Runner(new RunnerOptions(configsDir, output, storeDir, profileName, seeds, engine), progress);
             var (specs, errors) = runner.ValidateAll(Runner.FindSpecs(target));
             if (errors.Count > 0) { Common.PrintErrors(errors); return Common.ExitInvalid; }
+            if (dryRun) return DryRun(runner, specs);
+            var tooBig = specs.Select(s => (s, cost: CostModel.Estimate(s))).Where(x => x.cost > CostModel.Bound).ToList();
+            if (tooBig.Count > 0 && !force)
+            {
+                foreach (var (s, cost) in tooBig)
+                    Console.Error.WriteLine($"{s.File}: estimated cost {cost:N0} M multiply-adds per seed is above the bound {CostModel.Bound:N0} " +
+                        "(about 4x the catalogue's largest experiment on full): check training.epochs and the data sizes, or pass --force.");
+                Console.Error.WriteLine("Nothing was run or written (`nnviz run --dry-run` shows each spec's estimate).");
+                return Common.ExitInvalid;
+            }
             AnsiConsole.MarkupLine($"Running [bold]{specs.Count}[/] experiment(s) on profile [bold]{profileName}[/] with {runner.Seeds} seed(s) into [bold]{Markup.Escape(output)}[/]");
             AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())

@@ -64,6 +64,10 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
     private IReadOnlyList<(string, YamlDotNet.RepresentationModel.YamlNode)> EngineOverride =>
         options.Engine is { } e ? [("training.engine", new YamlDotNet.RepresentationModel.YamlScalarNode(e))] : [];
 
+    /// <summary>What a run of <paramref name="spec"/> would use: engine, seeds, each data role's choice, the estimated cost per seed.</summary>
+    public (string Engine, int Seeds, IReadOnlyList<string> Data, double Cost) Describe(ExperimentSpec spec) =>
+        (spec.Train.Engine, Seeds, [.. _kinds.ByName[spec.Kind].ChooseData(spec).Select(c => $"{c.Role}: {c.Describe()}")], CostModel.Estimate(spec));
+
     /// <summary>Seeds judging each claim: <see cref="RunnerOptions.Seeds"/> if given, else the profile's.</summary>
     public int Seeds => options.Seeds ?? Profile.Seeds;
 

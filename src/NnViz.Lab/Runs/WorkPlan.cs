@@ -62,6 +62,12 @@ public static class Planner
 /// </summary>
 public static class CostModel
 {
+    /// <summary>
+    /// Above this estimate (millions of multiply-adds; about 4x the catalogue's largest experiment, D2 on full) a run
+    /// stops before it starts unless forced: an epochs or size typo would otherwise run for days.
+    /// </summary>
+    public const double Bound = 5_000_000;
+
     private static readonly string[] RowKeys = ["train", "n", "train_points", "train_limit", "points_per_ring", "per_class"];
 
     public static double Estimate(ExperimentSpec spec)

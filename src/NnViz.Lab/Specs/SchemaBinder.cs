@@ -103,7 +103,8 @@ public sealed class SchemaBinder(Func<YamlNode, string> fileOf)
         switch (type)
         {
             case FieldType.Int:
-                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l)) return l;
+                // Integers are counts and sizes the kinds hold as int: a value past int's range is reported, not overflowed.
+                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l) && l is >= int.MinValue and <= int.MaxValue) return l;
                 break;
             case FieldType.Double:
                 if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && double.IsFinite(d)) return d;
@@ -125,7 +126,7 @@ public sealed class SchemaBinder(Func<YamlNode, string> fileOf)
 
     private static string TypeName(FieldType t) => t switch
     {
-        FieldType.Int => "an integer",
+        FieldType.Int => "an integer (at most 2147483647)",
         FieldType.Double => "a number",
         FieldType.Bool => "true or false",
         _ => "a string",
