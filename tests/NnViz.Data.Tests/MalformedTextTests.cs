@@ -124,10 +124,10 @@ public class MalformedTextTests
     {
         using var dir = new TempDir();
         var dim = Fails(() => GloveText.Read(dir.File("g.txt", "a 1 2 3\nb 4 5 6\nc 7 8\n")));
-        Assert.StartsWith($"{Path.Combine(dir.Path, "g.txt")}:3: 2 values where the first vector has 3 (inconsistent dimension)", dim.Message);
+        Assert.StartsWith($"{Path.Combine(dir.Path, "g.txt")}:3: 2 values where the first vector (line 1) has 3 (inconsistent dimension; 1 of the 3 vector lines read does not have 3 values)", dim.Message);
         Assert.Contains("h.txt:2: value 2 ('x') is not a number", Fails(() => GloveText.Read(dir.File("h.txt", "a 1 2\nb 1 x\n"))).Message);
         Assert.Contains("no vectors in the file", Fails(() => GloveText.Read(dir.File("e.txt", "\n"))).Message);
-        Assert.Contains("m.txt:2: 3 values where the first vector has 2", Fails(() => GloveText.Read(dir.File("m.txt", "a 1 2\nb 1 2 3\n"))).Message);
+        Assert.Contains("m.txt:2: 3 values where the first vector (line 1) has 2", Fails(() => GloveText.Read(dir.File("m.txt", "a 1 2\nb 1 2 3\n"))).Message);
         Assert.Contains("k.txt:2: a word without a vector", Fails(() => GloveText.Read(dir.File("k.txt", "a 1 2\nlonely\n"))).Message);
         WordVectors spaced = GloveText.Read(dir.File("s.txt", "a 1 2\n. . . 3 4\nat name@x.com 5 6\n"));
         Assert.Equal(["a", ". . .", "at name@x.com"], spaced.Words); // glove.840B has tokens with spaces

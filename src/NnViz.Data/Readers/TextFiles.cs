@@ -1,26 +1,16 @@
 using System.Globalization;
-using System.Text;
 
 namespace NnViz.Data;
 
 /// <summary>Small checks and decoders shared by the text readers.</summary>
 internal static class TextFiles
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
-
     public static void RequireFile(string path, string what)
     {
         if (Directory.Exists(path))
             throw new DataException($"expected {what} but this is a folder", path, hint: "Give the path of the file itself.");
         if (!File.Exists(path))
             throw new DataException("file not found", path, hint: $"Check the path; it should be {what}.");
-    }
-
-    /// <summary>UTF-8 when the bytes are valid UTF-8, else Latin-1 (keeps every byte; e.g. the GloVe sample's cp1252 tokens).</summary>
-    public static string DecodeLenient(ReadOnlySpan<byte> bytes)
-    {
-        try { return StrictUtf8.GetString(bytes); }
-        catch (DecoderFallbackException) { return Encoding.Latin1.GetString(bytes); }
     }
 
     /// <summary>Parses a 0/1 (or other number) label field, naming the file, line and column on failure.</summary>
