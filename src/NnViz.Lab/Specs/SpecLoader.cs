@@ -109,15 +109,15 @@ public static class SpecLoader
     private static YamlMappingNode Parse(string file, string display)
     {
         var stream = new YamlStream();
+        string text = File.ReadAllText(file);
         try
         {
-            using var reader = new StreamReader(file);
-            stream.Load(reader);
+            stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
-            string msg = (e.InnerException?.Message ?? e.Message).Split('\n')[0];
-            throw new SpecException([new SpecError(display, (int)e.Start.Line, (int)e.Start.Column, "", $"invalid YAML: {msg}")]);
+            var (line, column, message) = YamlTabs.Describe(e, text);
+            throw new SpecException([new SpecError(display, line, column, "", message)]);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new SpecException([new SpecError(display, 1, 1, "", "expected a mapping with name, title, kind, data, model, ...")]);
