@@ -88,7 +88,7 @@ public sealed class RunExplorer
     }
 
     /// <summary>
-    /// Explains one text: control characters (NUL included) and lone surrogates are dropped, a text of more words than
+    /// Explains one text: control characters (NUL included) and lone surrogates become spaces, a text of more words than
     /// the model reads is cut (the answer says so). An empty text, or one over <see cref="MaxCharacters"/>, is an
     /// <see cref="ExplorerInputException"/>; <paramref name="cancel"/> is checked before each checkpoint's reading.
     /// </summary>
@@ -102,7 +102,10 @@ public sealed class RunExplorer
         lock (_modelLock) return Answer(text, cancel);
     }
 
-    /// <summary>Drops control characters but newlines and tabs, and surrogates that are not part of a pair.</summary>
+    /// <summary>
+    /// Replaces control characters but newlines and tabs, and surrogates that are not part of a pair, by spaces (so a
+    /// NUL between two words does not glue them into one unknown word).
+    /// </summary>
     public static string Clean(string raw)
     {
         var kept = new System.Text.StringBuilder(raw.Length);
@@ -111,7 +114,7 @@ public sealed class RunExplorer
             char c = raw[i];
             if (char.IsHighSurrogate(c) && i + 1 < raw.Length && char.IsLowSurrogate(raw[i + 1])) { kept.Append(c).Append(raw[++i]); continue; }
             if (char.IsSurrogate(c)) { kept.Append(' '); continue; }
-            if (!char.IsControl(c) || c is '\n' or '\t') kept.Append(c);
+            kept.Append(!char.IsControl(c) || c is '\n' or '\t' ? c : ' ');
         }
         return kept.ToString().Trim();
     }

@@ -44,7 +44,17 @@ public sealed record DataChoice(string Role, LocatedDataSet? Located, string Why
     {
         if (!Substituted) return;
         string what = Located is null ? "a generated corpus" : Located.Info.Title;
-        Console.Error.WriteLine($"warning: {spec.Name}: {Role} data: {Why}; the run uses {what}, so its claims are sanity checks only");
+        Warn(spec, $"{Why}; the run uses {what}, so its claims are sanity checks only");
+    }
+
+    /// <summary>
+    /// A console warning about this data (<c>warning: spec: role data: …</c>), e.g. what a reader accepted but a user
+    /// should know; returns the text for the page, which must show it too.
+    /// </summary>
+    public string Warn(ExperimentSpec spec, string problem)
+    {
+        Console.Error.WriteLine($"warning: {spec.Name}: {Role} data: {problem}");
+        return $"warning: {problem}";
     }
 
     /// <summary>The store key's data part: the real sets' identity hashes (none when everything is generated).</summary>

@@ -175,10 +175,13 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
         if (choice.Located is not LocatedDataSet set)
             return (null, $"GloVe vectors not found ({choice.Why}), so the embeddings are random vectors (glorot uniform)", null);
         var glove = set.ReadVectors();
+        var embedding = spec.Members[0].Layers[0];
+        if (glove.Dim != embedding.Units)
+            throw new DataException($"the vectors have {glove.Dim} dimensions but the embedding layer ({embedding.Where.File}:{embedding.Where.Line}:{embedding.Where.Column}) has {embedding.Units} units",
+                set.Require("vectors").Path, hint: $"set {embedding.Path}.units to {glove.Dim}, or give vectors of {embedding.Units} dimensions");
         var m = EmbeddingAlignment.Align(glove, task.Vocabulary, root.Fork("vectors/oov"));
-        int dim = spec.Members[0].Layers[0].Units;
-        if (m.Dim != dim) throw new DataException($"the GloVe vectors have {m.Dim} dimensions but the embedding layer has {dim} units", hint: "set the embedding's units to the vectors' dimension");
         var use = new DataUse(set.Identity(), FormattableString.Invariant($"rows for the {m.Coverage.Words} vocabulary words ({m.Coverage.Found} found)"), [new RowCount("words", m.Coverage.Found)]);
-        return (m.Weights, FormattableString.Invariant($"embeddings initialised from GloVe ({set.Info.Title}, {set.Require("vectors").Name}: {m.Coverage.Found}/{m.Coverage.Words} vocabulary words found, {100 * m.Coverage.TokenCoverage:F1} % of tokens; the rest N(0, sd²))"), use);
+        string warnings = string.Concat(glove.Warnings.Select(w => "; " + choice.Warn(spec, w)));
+        return (m.Weights, FormattableString.Invariant($"embeddings initialised from GloVe ({set.Info.Title}, {set.Require("vectors").Name}: {m.Coverage.Found}/{m.Coverage.Words} vocabulary words found, {100 * m.Coverage.TokenCoverage:F1} % of tokens; the rest N(0, sd²){warnings})"), use);
     }
 }
