@@ -52,11 +52,12 @@ public sealed class Profile
     private static Profile Parse(TextReader reader, string name, string display)
     {
         var stream = new YamlStream();
-        try { stream.Load(reader); }
+        string text = reader.ReadToEnd();
+        try { stream.Load(new StringReader(text)); }
         catch (YamlDotNet.Core.YamlException e)
         {
-            throw new SpecException([new SpecError(display, (int)e.Start.Line, (int)e.Start.Column, "profile",
-                $"invalid YAML: {(e.InnerException?.Message ?? e.Message).Split('\n')[0]}")]);
+            var (line, column, message) = YamlTabs.Describe(e, text);
+            throw new SpecException([new SpecError(display, line, column, "profile", message)]);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new SpecException([new SpecError(display, 1, 1, "profile", "expected a mapping with 'description', 'defaults' and 'experiments'")]);
