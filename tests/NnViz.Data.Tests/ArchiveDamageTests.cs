@@ -21,6 +21,21 @@ public class ArchiveDamageTests
     }
 
     [Fact]
+    public void A_tarball_that_is_not_gzip_says_what_it_is_instead()
+    {
+        using var dir = new TempDir();
+        using var tar = new MemoryStream();
+        using (var gz = new GZipStream(new MemoryStream(Tarball[..3_000_000]), CompressionMode.Decompress)) gz.CopyTo(tar);
+        string plain = dir.File("plain/aclImdb_v1.tar.gz", tar.ToArray()[..4096]);
+        Assert.Equal($"{plain}: not gzip-compressed: it is a plain tar archive (compress it with gzip, or download the .tar.gz again)",
+            Assert.Throws<DataException>(() => AclImdbArchive.Read(plain)).Message.Split('\n')[0]);
+        string html = dir.File("html/aclImdb_v1.tar.gz", "<html><body>Not Found</body></html>\n");
+        Assert.StartsWith($"{html}: not a gzip file (it starts with '<html><body>Not ', an HTML page saved in its place?)",
+            Assert.Throws<DataException>(() => AclImdbArchive.Read(html)).Message);
+        Assert.StartsWith($"{dir.File("e/aclImdb_v1.tar.gz", "")}: the file is empty", Assert.Throws<DataException>(() => AclImdbArchive.Read(Path.Combine(dir.Path, "e", "aclImdb_v1.tar.gz"))).Message);
+    }
+
+    [Fact]
     public void A_corrupted_aclImdb_tarball_says_so()
     {
         using var dir = new TempDir();

@@ -78,6 +78,7 @@ public static partial class AclImdbArchive
         try
         {
             using FileStream file = File.OpenRead(tarball);
+            if (GzipCheck.NotGzip(file) is string instead) throw new DataException(instead, tarball, hint: Hint);
             using var gzip = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
             var gz = new CountingStream(gzip);
             using var tar = new TarReader(gz);

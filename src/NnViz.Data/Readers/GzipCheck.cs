@@ -8,6 +8,22 @@ namespace NnViz.Data;
 /// </summary>
 internal static class GzipCheck
 {
+    /// <summary>
+    /// Null when <paramref name="file"/> starts with gzip's magic bytes, else what it seems to be instead (a plain tar,
+    /// an HTML page, other bytes), for the error; the position is left at the start.
+    /// </summary>
+    public static string? NotGzip(FileStream file)
+    {
+        Span<byte> head = stackalloc byte[512];
+        int n = file.Read(head);
+        file.Position = 0;
+        if (n >= 2 && head[0] == 0x1f && head[1] == 0x8b) return null;
+        if (n >= 262 && head[257..262].SequenceEqual("ustar"u8)) return "not gzip-compressed: it is a plain tar archive (compress it with gzip, or download the .tar.gz again)";
+        string start = System.Text.Encoding.Latin1.GetString(head[..Math.Min(n, 16)]);
+        string shown = string.Concat(start.Select(c => c is >= ' ' and <= '~' ? c.ToString() : "."));
+        return n == 0 ? "the file is empty" : $"not a gzip file (it starts with '{shown}'{(shown.TrimStart().StartsWith('<') ? ", an HTML page saved in its place?" : "")})";
+    }
+
     /// <summary>True when the trailer of <paramref name="file"/> announces <paramref name="uncompressed"/> bytes.</summary>
     public static bool TrailerMatches(FileStream file, long uncompressed)
     {
