@@ -69,14 +69,14 @@ public sealed class OcclusionKind : IExperimentKind
         foreach (var m in spec.Members)
         {
             var ls = m.Layers;
-            void Add(LayerDecl l, string key, string msg) => errors.Add(new SpecError(l.Where.File, l.Where.Line, l.Where.Column, $"{l.Path}.{key}", msg));
+            void Add(LayerSpec l, string key, string msg) => errors.Add(m.Error(l, key, msg));
             int cat = ls.ToList().FindIndex(l => l.Kind == "concatenate");
             if (cat < 0) { Add(ls[0], "kind", "expected a concatenate layer joining the title and abstract branches"); continue; }
-            foreach (var l in ls.Take(cat).Where(l => l.Input is not ("title" or "abstract")))
-                Add(l, "input", $"branch layers before the concatenate layer need 'input: title' or 'input: abstract', received '{l.Input}'");
+            foreach (var l in ls.Take(cat).Where(l => m.Input(l) is not ("title" or "abstract")))
+                Add(l, "input", $"branch layers before the concatenate layer need 'input: title' or 'input: abstract', received '{m.Input(l)}'");
             foreach (var input in new[] { "title", "abstract" })
             {
-                var branch = ls.Take(cat).Where(l => l.Input == input).ToList();
+                var branch = ls.Take(cat).Where(l => m.Input(l) == input).ToList();
                 if (branch.Count == 0 || branch[0].Kind != "embedding") Add(ls[0], "input", $"the {input} branch must start with an embedding");
                 if (branch.Count > 0 && branch[^1].Kind is "lstm" or "bidirectional" && branch[^1].ReturnSequences)
                     Add(branch[^1], "return_sequences", $"the last layer of the {input} branch must return one vector (return_sequences: false)");
@@ -118,7 +118,7 @@ public sealed class OcclusionKind : IExperimentKind
     /// </summary>
     private static TrainedModel Train(ExperimentSpec spec, TitleAbstractCorpus c, int nTrain, int nTest, TitleAbstractInputs inputs, Rng root, Action<double> progress)
     {
-        var graph = TitleAbstractModel.Build(spec.Members[0].Layers, inputs.Title.MaxLength, inputs.Abstract.MaxLength, inputs.Title.Vocabulary.Size, root.Fork("model"));
+        var graph = TitleAbstractModel.Build(spec.Members[0], inputs.Title.MaxLength, inputs.Abstract.MaxLength, inputs.Title.Vocabulary.Size, root.Fork("model"));
         var model = new NativeModel(graph, spec.Loss, spec.OptimizerSettings);
         var x = inputs.Batch(c.Titles[..nTrain], c.Abstracts[..nTrain]);
         var xt = inputs.Batch(c.Titles[nTrain..(nTrain + nTest)], c.Abstracts[nTrain..(nTrain + nTest)]);
