@@ -36,14 +36,15 @@ public sealed class OcclusionKind : IExperimentKind
 
     public IReadOnlyDictionary<string, Schema> DataSchemas { get; } = new Dictionary<string, Schema>
     {
-        ["title-abstract"] = new("title/abstract data",
+        ["title-abstract"] = new("title/abstract data", [
             new Field("kind", FieldType.String, "data kind"),
-            new Field("source", FieldType.String, "auto: the title/abstract records of the data folder when found, else generated (said on the console and the page); real (or file): those records or an error; generated: records with a known rule") { Default = "auto", OneOf = ["auto", "real", "file", "generated"] },
-            new Field("folder", FieldType.String, "data folder (default: NNVIZ_DATA, else ./data)"),
+            .. DataFields.SourceAndFolder(
+                "auto: the title/abstract records of the data folder when found, else generated (said on the console and the page); real (or file): those records or an error; generated: records with a known rule",
+                "auto", "real", "file", "generated"),
             new Field("n", FieldType.Int, "records (the last fifth is the test set)") { Required = true, Rule = Rules.AtLeast(10) },
             new Field("title_length", FieldType.Int, "title words kept") { Default = 12L, Rule = Rules.AtLeast(2) },
             new Field("abstract_length", FieldType.Int, "abstract words kept") { Default = 80L, Rule = Rules.AtLeast(2) },
-            new Field("num_words", FieldType.Int, "vocabulary size incl. pad and OOV") { Default = 5000L, Rule = Rules.AtLeast(3) }),
+            new Field("num_words", FieldType.Int, "vocabulary size incl. pad and OOV") { Default = 5000L, Rule = Rules.AtLeast(3) }]),
     };
 
     public Schema OptionsSchema { get; } = CommonOptions.With(
