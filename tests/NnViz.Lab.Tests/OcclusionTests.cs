@@ -1,5 +1,6 @@
 using NnViz.Data;
 using NnViz.Engine;
+using NnViz.Engine.Nn;
 using NnViz.Lab.Experiments;
 using NnViz.Lab.Experiments.Common;
 using NnViz.Lab.Explain;
@@ -11,18 +12,21 @@ namespace NnViz.Lab.Tests;
 /// <summary>D1's occlusion grid, its agreement with the generated records' rule, and the fixed-scale heatmap.</summary>
 public class OcclusionTests
 {
-    private static LayerDecl L(string kind, string name, int units = 0, string act = "linear", bool seq = false, string? input = null) =>
-        new(kind, name, units, act, 0, seq, "concat", true, "mean", input, name, new SourceLocation("t", 1, 1));
+    private static (LayerSpec Layer, LayerSource Source) L(string kind, string name, int units = 0, string act = "linear", bool seq = false, string? input = null) =>
+        (new LayerSpec(kind, name, units, act, ReturnSequences: seq, MaskZero: kind == "embedding"), new LayerSource(name, new SourceLocation("t", 1, 1), input));
+
+    private static ModelMember Member(params (LayerSpec Layer, LayerSource Source)[] layers) =>
+        new("model", [.. layers.Select(l => l.Layer)], [.. layers.Select(l => l.Source)], new SourceLocation("t", 1, 1));
 
     [Fact]
     public void GridCellsArePredictionsOfThePrefixes()
     {
         var corpus = GeneratedText.TitleAbstracts(new Rng(2), 30);
         var inputs = TitleAbstractInputs.Build(corpus, 10, 40, 500);
-        var model = TitleAbstractModel.Build([
+        var model = TitleAbstractModel.Build(Member(
             L("embedding", "te", 4, input: "title"), L("bidirectional", "tl", 3, input: "title"),
             L("embedding", "ae", 4, input: "abstract"), L("bidirectional", "al1", 3, seq: true, input: "abstract"), L("bidirectional", "al2", 3, input: "abstract"),
-            L("concatenate", "cat"), L("dense", "out", 1, "sigmoid")], 10, 40, inputs.Title.Vocabulary.Size, new Rng(3));
+            L("concatenate", "cat"), L("dense", "out", 1, "sigmoid")), 10, 40, inputs.Title.Vocabulary.Size, new Rng(3));
         var g = OcclusionGrid.Compute(model, inputs, "A fast neural network for fraud", "We study fraud. Our method outperforms the strongest baseline. The code is available online.");
         Assert.Equal(6, g.TitleWords.Length);
         Assert.Equal(3, g.Sentences.Length);
@@ -62,10 +66,10 @@ public class OcclusionTests
     {
         var corpus = GeneratedText.TitleAbstracts(new Rng(2), 30);
         var inputs = TitleAbstractInputs.Build(corpus, 10, 40, 500);
-        var model = TitleAbstractModel.Build([
+        var model = TitleAbstractModel.Build(Member(
             L("embedding", "te", 4, input: "title"), L("lstm", "tl", 3, input: "title"),
             L("embedding", "ae", 4, input: "abstract"), L("lstm", "al", 3, input: "abstract"),
-            L("concatenate", "cat"), L("dense", "out", 1, "sigmoid")], 10, 40, inputs.Title.Vocabulary.Size, new Rng(4));
+            L("concatenate", "cat"), L("dense", "out", 1, "sigmoid")), 10, 40, inputs.Title.Vocabulary.Size, new Rng(4));
         var (t, a) = WordOcclusion.Compute(model, inputs, "deep learning model", "we study fraud.", "e", null);
         var p = model.Predict(inputs.Batch(["deep learning model", "learning model"], ["we study fraud.", "we study fraud."]), 2);
         Assert.Equal(p[0] - p[1], t.Words[0].Impact, 6);

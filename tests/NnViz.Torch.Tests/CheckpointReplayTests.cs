@@ -55,7 +55,7 @@ public class CheckpointReplayTests
         var task = TextTask.Load(spec, root, new EmbeddingAnimatorKind().ChooseData(spec)[0], out _);
         var run = AnimatorTraining.Train(spec, spec.Members[0], task, null, root, _ => { });
         Assert.Equal(2, run.Frames.Length); // one frame per checkpoint, not training.epochs
-        var native = Sequential.Build(task.Steps, [.. spec.Members[0].Layers.Select(l => NnViz.Lab.Experiments.Common.ModelFactory.ToEngine(l, 12))], new Rng(9));
+        var native = Sequential.Build(task.Steps, NnViz.Lab.Experiments.Common.ModelFactory.EngineLayers(spec.Members[0], 12), new Rng(9));
         for (int e = 0; e < 2; e++)
         {
             Checkpoint.Load(Path.Combine(Fixtures, Files[e]), native);

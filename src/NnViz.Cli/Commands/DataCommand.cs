@@ -7,8 +7,6 @@ namespace NnViz.Cli.Commands;
 /// <summary>`nnviz data status | fetch | import`: the real data sets of the write-ups.</summary>
 internal sealed class DataCommand : ICliCommand
 {
-    public int Order => 50;
-
     internal static Option<string?> FolderOption() => new("--data")
     {
         Description = $"data folder (default: ${DataCatalog.EnvironmentVariable}, else ./{DataCatalog.DefaultFolder})",

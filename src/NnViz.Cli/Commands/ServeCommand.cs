@@ -6,8 +6,6 @@ namespace NnViz.Cli.Commands;
 /// <summary>`nnviz serve &lt;run folder&gt;`: parses its arguments; NnViz.Explorer serves the live explorer of an imdb-lstm run.</summary>
 internal sealed class ServeCommand : ICliCommand
 {
-    public int Order => 60;
-
     public Command Create()
     {
         var target = new Argument<string>("experiment") { Description = "an imdb-lstm run folder (e.g. reports/quick/imdb-lstm) or an experiment name under reports/quick" };

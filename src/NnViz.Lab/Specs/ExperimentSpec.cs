@@ -1,17 +1,5 @@
 namespace NnViz.Lab.Specs;
 
-/// <summary>One layer as the spec declares it (Keras-style config), with where it was declared.</summary>
-public sealed record LayerDecl(
-    string Kind, string Name, int Units, string Activation, double Rate, bool ReturnSequences,
-    string Merge, bool Trainable, string Mode, string? Input, string Path, SourceLocation Where);
-
-/// <summary>One architecture of a family (a single-model spec has one member named "model").</summary>
-public sealed record ModelMember(string Name, IReadOnlyList<LayerDecl> Layers, SourceLocation Where)
-{
-    /// <summary>"1-6-1"-style description from the units (the input width first).</summary>
-    public string Shape(int inputDim) => string.Join("-", new[] { inputDim }.Concat(Layers.Where(l => l.Units > 0).Select(l => l.Units)));
-}
-
 /// <summary>A claim of the write-up and how it is judged from measured metrics.</summary>
 public sealed record ClaimSpec(
     string Id, string Text, string Metric, string? Member, string? Op, double? Value, string? Other,

@@ -133,21 +133,13 @@ public static class SpecLoader
                 "expected exactly one of 'layers' (one model) or 'family' (several architectures)"));
             return [];
         }
-        if (hasLayers) return [new ModelMember("model", Layers(model.Maps("layers")), model.Location)];
-        var members = model.Maps("family").Select(m => new ModelMember(m.String("name"), Layers(m.Maps("layers")), m.Location)).ToList();
+        if (hasLayers) return [ModelMember.FromSpec("model", model.Maps("layers"), model.Location)];
+        var members = model.Maps("family").Select(m => ModelMember.FromSpec(m.String("name"), m.Maps("layers"), m.Location)).ToList();
         foreach (var dup in members.GroupBy(m => m.Name).Where(g => g.Count() > 1))
             binder.Report(new SpecError(dup.Last().Where.File, dup.Last().Where.Line, dup.Last().Where.Column, "model.family",
                 $"duplicate member name '{dup.Key}'"));
         return members;
     }
-
-    private static IReadOnlyList<LayerDecl> Layers(IReadOnlyList<Section> layers) =>
-        layers.Select((l, i) => new LayerDecl(
-            l.StringOrNull("kind") ?? "", l.StringOrNull("name") ?? $"{l.StringOrNull("kind") ?? "layer"}_{i + 1}",
-            l.Has("units") ? l.Int("units") : 0, l.StringOrNull("activation") ?? "linear",
-            l.Has("rate") ? l.Double("rate") : 0, l.Has("return_sequences") && l.Bool("return_sequences"),
-            l.StringOrNull("merge") ?? "concat", !l.Has("trainable") || l.Bool("trainable"),
-            l.StringOrNull("mode") ?? "mean", l.StringOrNull("input"), l.Path, l.Location)).ToList();
 
     private static IReadOnlyList<ClaimSpec> Claims(Section top) =>
         top.Maps("claims").Select(c => new ClaimSpec(

@@ -71,12 +71,4 @@ public sealed record ReviewData(TextCorpus Train, TextCorpus Test, TextEncoder E
             Ids = [.. sorted.Select(i => split.Ids[i])],
         };
     }
-
-    public double TestAccuracy(Sequential model)
-    {
-        var p = model.Predict(TestX, Test.Count);
-        int right = 0;
-        for (int i = 0; i < Test.Count; i++) right += (p[i] >= 0.5f) == (Test.Label(i) >= 0.5f) ? 1 : 0;
-        return (double)right / Test.Count;
-    }
 }

@@ -1,4 +1,5 @@
 using NnViz.Data;
+using NnViz.Lab.Specs;
 
 namespace NnViz.Lab.Experiments.Common;
 
@@ -11,6 +12,13 @@ namespace NnViz.Lab.Experiments.Common;
 public static class MnistSource
 {
     public static readonly string[] Choices = ["auto", "mnist", "fashion-mnist"];
+
+    /// <summary>The data fields of every kind that reads MNIST-format images: which set (<c>dataset</c>) and where (<c>folder</c>).</summary>
+    public static readonly IReadOnlyList<Field> Fields =
+    [
+        new Field("dataset", FieldType.String, "which images: auto (MNIST from the data folder, else Fashion-MNIST, said on the page), mnist or fashion-mnist") { Default = "auto", OneOf = Choices },
+        new Field("folder", FieldType.String, "data folder searched for the IDX files (default: NNVIZ_DATA, then ./data; Debian's fashion-mnist folder too)"),
+    ];
 
     public static DataChoice Choose(string dataset, string? folder) => dataset switch
     {

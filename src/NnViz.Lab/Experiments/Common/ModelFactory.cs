@@ -9,13 +9,13 @@ namespace NnViz.Lab.Experiments.Common;
 /// <summary>Turns the spec's model, loss and optimizer into a trainable model of the spec's engine (Keras defaults throughout).</summary>
 public static class ModelFactory
 {
-    public static LayerSpec ToEngine(LayerDecl l, int vocabSize = 0) => new(
-        l.Kind switch { "pool" => l.Mode == "max" ? "global_max_pooling1d" : "global_average_pooling1d", var k => k },
-        l.Name, l.Units, l.Activation, l.Rate, vocabSize, l.ReturnSequences, l.Trainable, MaskZero: l.Kind == "embedding", l.Merge);
+    /// <summary>A member's layers as the engine builds them: every layer carries the vocabulary size (0 without text).</summary>
+    public static IReadOnlyList<LayerSpec> EngineLayers(ModelMember member, int vocabSize = 0) =>
+        [.. member.Layers.Select(l => l with { VocabSize = vocabSize })];
 
     /// <summary>The engine recipe of a member: its layers, the spec's loss and optimizer.</summary>
     public static ModelRecipe Recipe(ExperimentSpec spec, ModelMember member, int inputWidth, int vocabSize = 0) =>
-        new(inputWidth, [.. member.Layers.Select(l => ToEngine(l, vocabSize))], spec.Loss, spec.OptimizerSettings);
+        new(inputWidth, EngineLayers(member, vocabSize), spec.Loss, spec.OptimizerSettings);
 
     /// <summary>Builds a member's network on the spec's engine; its initial weights come from rng.Fork("model/{member}").</summary>
     public static ITrainableModel Build(ExperimentSpec spec, ModelMember member, int inputWidth, Rng root, int vocabSize = 0) =>
@@ -30,17 +30,14 @@ public static class ModelFactory
         foreach (var m in spec.Members)
         {
             foreach (var l in m.Layers.Where(l => l.Kind is not ("dense" or "")))
-                errors.Add(new SpecError(l.Where.File, l.Where.Line, l.Where.Column, $"{l.Path}.kind",
-                    $"kind '{spec.Kind}' trains dense networks on numeric data; '{l.Kind}' layers are not supported here"));
+                errors.Add(m.Error(l, "kind", $"kind '{spec.Kind}' trains dense networks on numeric data; '{ModelMember.WrittenKind(l)}' layers are not supported here"));
             foreach (var l in m.Layers.Where(l => l.Kind == "dense" && l.Units == 0))
-                errors.Add(new SpecError(l.Where.File, l.Where.Line, l.Where.Column, $"{l.Path}.units", "dense layers need 'units'"));
+                errors.Add(m.Error(l, "units", "dense layers need 'units'"));
             var last = m.Layers[^1];
             if (last.Kind == "dense" && last.Units != 0 && last.Units != outputUnits)
-                errors.Add(new SpecError(last.Where.File, last.Where.Line, last.Where.Column, $"{last.Path}.units",
-                    $"shape mismatch: the output layer has {last.Units} units but the target has {outputUnits} column(s)"));
+                errors.Add(m.Error(last, "units", $"shape mismatch: the output layer has {last.Units} units but the target has {outputUnits} column(s)"));
             if (outputActivation is not null && last.Activation != outputActivation)
-                errors.Add(new SpecError(last.Where.File, last.Where.Line, last.Where.Column, $"{last.Path}.activation",
-                    $"expected '{outputActivation}' on the output layer for loss '{spec.Loss}', received '{last.Activation}'"));
+                errors.Add(m.Error(last, "activation", $"expected '{outputActivation}' on the output layer for loss '{spec.Loss}', received '{last.Activation}'"));
         }
     }
 }

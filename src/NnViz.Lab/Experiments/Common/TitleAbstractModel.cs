@@ -11,25 +11,25 @@ namespace NnViz.Lab.Experiments.Common;
 /// </summary>
 public static class TitleAbstractModel
 {
-    public static GraphModel Build(IReadOnlyList<LayerDecl> layers, int titleLength, int abstractLength, int vocabSize, Rng rng)
+    public static GraphModel Build(ModelMember member, int titleLength, int abstractLength, int vocabSize, Rng rng)
     {
         var last = new Dictionary<string, string>(StringComparer.Ordinal) { ["title"] = "title", ["abstract"] = "abstract" };
         var branchOrder = new List<string>();
         var nodes = new List<GraphNode>();
         string? head = null;
-        foreach (var l in layers)
+        foreach (var l in member.Layers)
         {
-            var spec = ModelFactory.ToEngine(l, vocabSize);
+            var spec = l with { VocabSize = vocabSize };
             if (l.Kind == "concatenate")
                 nodes.Add(new GraphNode(spec, [.. branchOrder.Select(b => last[b])]));
-            else if (l.Input is { } input && head is null)
+            else if (member.Input(l) is { } input && head is null)
             {
                 if (!branchOrder.Contains(input)) branchOrder.Add(input);
                 nodes.Add(new GraphNode(spec, [last[input]]));
                 last[input] = l.Name;
                 continue;
             }
-            else nodes.Add(new GraphNode(spec, [head ?? throw new ArgumentException($"{l.Path}: head layers come after the concatenate layer")]));
+            else nodes.Add(new GraphNode(spec, [head ?? throw new ArgumentException($"{member.Source(l).Path}: head layers come after the concatenate layer")]));
             head = l.Name;
         }
         var model = GraphModel.Build([new GraphInput("title", titleLength, 1), new GraphInput("abstract", abstractLength, 1)], nodes, rng);

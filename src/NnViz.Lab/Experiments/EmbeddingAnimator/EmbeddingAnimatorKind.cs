@@ -108,12 +108,12 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
         foreach (var m in spec.Members)
         {
             if (m.Layers[0].Kind != "embedding")
-                errors.Add(new SpecError(m.Layers[0].Where.File, m.Layers[0].Where.Line, m.Layers[0].Where.Column, $"{m.Layers[0].Path}.kind",
-                    $"the first layer must be an embedding (texts arrive as token ids), received '{m.Layers[0].Kind}'"));
+                errors.Add(m.Error(m.Layers[0], "kind",
+                    $"the first layer must be an embedding (texts arrive as token ids), received '{ModelMember.WrittenKind(m.Layers[0])}'"));
             var last = m.Layers[^1];
             if (last.Kind != "dense" || last.Units != labels || last.Activation != "sigmoid")
-                errors.Add(new SpecError(last.Where.File, last.Where.Line, last.Where.Column, last.Path,
-                    $"the output must be dense with {labels} sigmoid unit(s) (one per label of '{spec.DataKind}'), received {last.Kind} with {last.Units} {last.Activation} unit(s)"));
+                errors.Add(m.Error(last, null,
+                    $"the output must be dense with {labels} sigmoid unit(s) (one per label of '{spec.DataKind}'), received {ModelMember.WrittenKind(last)} with {last.Units} {last.Activation} unit(s)"));
             if (m.Layers.Count < 3)
                 errors.Add(new SpecError(m.Where.File, m.Where.Line, m.Where.Column, "model", $"member '{m.Name}' needs a hidden layer between the embedding and the output to record"));
         }

@@ -131,7 +131,7 @@ internal static class EmbeddingAnimatorPage
     }
 
     private static string Describe(ExperimentSpec spec, AnimatorRun run) =>
-        $"`{string.Join(" → ", spec.Members.First(m => m.Name == run.Member).Layers.Select(l => l.Units > 0 ? $"{l.Kind} {l.Units}" : l.Kind))}`, " +
+        $"`{string.Join(" → ", spec.Members.First(m => m.Name == run.Member).Layers.Select(l => l.Units > 0 ? $"{ModelMember.WrittenKind(l)} {l.Units}" : ModelMember.WrittenKind(l)))}`, " +
         $"{run.StoppedAfter} of {spec.Epochs} epochs run{(run.StoppedAfter < spec.Epochs ? " (early stopping)" : "")}, final validation accuracy {Num(run.ValAccuracy[^1])}";
 
     /// <summary>The static figures' class colours, so the player colours the same classes the same way.</summary>

@@ -68,10 +68,10 @@ public sealed class HiddenPlaneKind : IExperimentKind
         {
             var plane = m.Layers[^2];
             if (plane.Units != 2)
-                errors.Add(new SpecError(plane.Where.File, plane.Where.Line, plane.Where.Column, $"{plane.Path}.units",
+                errors.Add(m.Error(plane, "units",
                     $"shape mismatch: the hidden plane is the layer before the output and must have 2 units, received {plane.Units}"));
             if (m.Layers[^1].Units != 1 || m.Layers[^1].Activation != "sigmoid")
-                errors.Add(new SpecError(m.Layers[^1].Where.File, m.Layers[^1].Where.Line, m.Layers[^1].Where.Column, $"{m.Layers[^1].Path}",
+                errors.Add(m.Error(m.Layers[^1], null,
                     "the output must be dense with 1 unit and sigmoid activation (its weights give the decision line)"));
         }
         if (spec.Record.StringOrNull("layer") is { } layer)

@@ -1,3 +1,4 @@
+using NnViz.Engine.Nn;
 using NnViz.Lab.Specs;
 
 namespace NnViz.Lab.Experiments.ImdbLstm;
@@ -13,15 +14,15 @@ internal static class ImdbLstmChecks
     {
         foreach (var m in spec.Members)
         {
-            void Add(LayerDecl l, string key, string message) => errors.Add(new SpecError(l.Where.File, l.Where.Line, l.Where.Column, $"{l.Path}.{key}", message));
+            void Add(LayerSpec l, string key, string message) => errors.Add(m.Error(l, key, message));
             var layers = m.Layers;
-            if (layers[0].Kind != "embedding") Add(layers[0], "kind", $"the first layer must be an embedding (token ids in), received '{layers[0].Kind}'");
+            if (layers[0].Kind != "embedding") Add(layers[0], "kind", $"the first layer must be an embedding (token ids in), received '{ModelMember.WrittenKind(layers[0])}'");
             if (layers[0].Kind == "embedding" && layers[0].Units == 0) Add(layers[0], "units", "the embedding needs 'units' (its vector size)");
             var lstms = layers.Where(l => l.Kind == "lstm").ToList();
             if (lstms.Count != 1) Add(layers[0], "kind", $"expected exactly one lstm layer, found {lstms.Count}");
             foreach (var l in lstms.Where(l => l.ReturnSequences)) Add(l, "return_sequences", "the LSTM must return its last state (word impacts read the state after every prefix)");
             foreach (var l in layers.Where(l => l.Kind is not ("embedding" or "lstm" or "dropout" or "dense")))
-                Add(l, "kind", $"'{l.Kind}' layers are not supported here (prefix evaluation needs step-by-step layers)");
+                Add(l, "kind", $"'{ModelMember.WrittenKind(l)}' layers are not supported here (prefix evaluation needs step-by-step layers)");
             foreach (var l in layers.Where(l => l.Kind is "dense" or "lstm" && l.Units == 0)) Add(l, "units", $"{l.Kind} layers need 'units'");
             var dense = layers.Where(l => l.Kind == "dense").ToList();
             if (dense.Count < 2) Add(layers[^1], "kind", "expected a hidden dense layer and a dense output layer");

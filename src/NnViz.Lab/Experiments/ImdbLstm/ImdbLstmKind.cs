@@ -31,14 +31,15 @@ public sealed class ImdbLstmKind : IExperimentKind
 
     public IReadOnlyDictionary<string, Schema> DataSchemas { get; } = new Dictionary<string, Schema>
     {
-        ["reviews"] = new("reviews data",
+        ["reviews"] = new("reviews data", [
             new Field("kind", FieldType.String, "data kind"),
-            new Field("source", FieldType.String, "auto: aclImdb when the data folder has it (the full set before the shared sample), else generated (said on the console and the page); aclimdb: aclImdb or an error; generated: the IMDB-like corpus") { Default = "auto", OneOf = ["auto", "aclimdb", "generated"] },
-            new Field("folder", FieldType.String, "data folder (default: NNVIZ_DATA, else ./data)"),
+            .. DataFields.SourceAndFolder(
+                "auto: aclImdb when the data folder has it (the full set before the shared sample), else generated (said on the console and the page); aclimdb: aclImdb or an error; generated: the IMDB-like corpus",
+                "auto", "aclimdb", "generated"),
             new Field("train", FieldType.Int, "training reviews") { Required = true, Rule = Rules.AtLeast(10) },
             new Field("test", FieldType.Int, "test reviews") { Required = true, Rule = Rules.AtLeast(10) },
             new Field("max_length", FieldType.Int, "words kept per review (Keras pad_sequences, pre)") { Default = 200L, Rule = Rules.AtLeast(2) },
-            new Field("num_words", FieldType.Int, "vocabulary size incl. pad and OOV") { Default = 10000L, Rule = Rules.AtLeast(3) }),
+            new Field("num_words", FieldType.Int, "vocabulary size incl. pad and OOV") { Default = 10000L, Rule = Rules.AtLeast(3) }]),
     };
 
     public Schema OptionsSchema { get; } = CommonOptions.With(

@@ -32,12 +32,10 @@ public sealed class NeuronWeightsKind : IExperimentKind
 
     public IReadOnlyDictionary<string, Schema> DataSchemas { get; } = new Dictionary<string, Schema>
     {
-        ["mnist-images"] = new("MNIST-format images",
-            new Field("kind", FieldType.String, "data kind"),
-            new Field("dataset", FieldType.String, "which images: auto (MNIST from the data folder, else Fashion-MNIST, said on the page), mnist or fashion-mnist") { Default = "auto", OneOf = MnistSource.Choices },
-            new Field("folder", FieldType.String, "data folder searched for the IDX files (default: NNVIZ_DATA, then ./data; Debian's fashion-mnist folder too)"),
+        ["mnist-images"] = new("MNIST-format images", [
+            new Field("kind", FieldType.String, "data kind"), .. MnistSource.Fields,
             new Field("train_limit", FieldType.Int, "train on the first N training images") { Default = 60000L, Rule = Rules.AtLeast(10) },
-            new Field("test_limit", FieldType.Int, "evaluate on the first N test images") { Default = 10000L, Rule = Rules.AtLeast(10) }),
+            new Field("test_limit", FieldType.Int, "evaluate on the first N test images") { Default = 10000L, Rule = Rules.AtLeast(10) }]),
     };
 
     public Schema OptionsSchema { get; } = CommonOptions.With(

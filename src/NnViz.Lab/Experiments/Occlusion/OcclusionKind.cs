@@ -36,14 +36,15 @@ public sealed class OcclusionKind : IExperimentKind
 
     public IReadOnlyDictionary<string, Schema> DataSchemas { get; } = new Dictionary<string, Schema>
     {
-        ["title-abstract"] = new("title/abstract data",
+        ["title-abstract"] = new("title/abstract data", [
             new Field("kind", FieldType.String, "data kind"),
-            new Field("source", FieldType.String, "auto: the title/abstract records of the data folder when found, else generated (said on the console and the page); real (or file): those records or an error; generated: records with a known rule") { Default = "auto", OneOf = ["auto", "real", "file", "generated"] },
-            new Field("folder", FieldType.String, "data folder (default: NNVIZ_DATA, else ./data)"),
+            .. DataFields.SourceAndFolder(
+                "auto: the title/abstract records of the data folder when found, else generated (said on the console and the page); real (or file): those records or an error; generated: records with a known rule",
+                "auto", "real", "file", "generated"),
             new Field("n", FieldType.Int, "records (the last fifth is the test set)") { Required = true, Rule = Rules.AtLeast(10) },
             new Field("title_length", FieldType.Int, "title words kept") { Default = 12L, Rule = Rules.AtLeast(2) },
             new Field("abstract_length", FieldType.Int, "abstract words kept") { Default = 80L, Rule = Rules.AtLeast(2) },
-            new Field("num_words", FieldType.Int, "vocabulary size incl. pad and OOV") { Default = 5000L, Rule = Rules.AtLeast(3) }),
+            new Field("num_words", FieldType.Int, "vocabulary size incl. pad and OOV") { Default = 5000L, Rule = Rules.AtLeast(3) }]),
     };
 
     public Schema OptionsSchema { get; } = CommonOptions.With(
@@ -69,14 +70,14 @@ public sealed class OcclusionKind : IExperimentKind
         foreach (var m in spec.Members)
         {
             var ls = m.Layers;
-            void Add(LayerDecl l, string key, string msg) => errors.Add(new SpecError(l.Where.File, l.Where.Line, l.Where.Column, $"{l.Path}.{key}", msg));
+            void Add(LayerSpec l, string key, string msg) => errors.Add(m.Error(l, key, msg));
             int cat = ls.ToList().FindIndex(l => l.Kind == "concatenate");
             if (cat < 0) { Add(ls[0], "kind", "expected a concatenate layer joining the title and abstract branches"); continue; }
-            foreach (var l in ls.Take(cat).Where(l => l.Input is not ("title" or "abstract")))
-                Add(l, "input", $"branch layers before the concatenate layer need 'input: title' or 'input: abstract', received '{l.Input}'");
+            foreach (var l in ls.Take(cat).Where(l => m.Input(l) is not ("title" or "abstract")))
+                Add(l, "input", $"branch layers before the concatenate layer need 'input: title' or 'input: abstract', received '{m.Input(l)}'");
             foreach (var input in new[] { "title", "abstract" })
             {
-                var branch = ls.Take(cat).Where(l => l.Input == input).ToList();
+                var branch = ls.Take(cat).Where(l => m.Input(l) == input).ToList();
                 if (branch.Count == 0 || branch[0].Kind != "embedding") Add(ls[0], "input", $"the {input} branch must start with an embedding");
                 if (branch.Count > 0 && branch[^1].Kind is "lstm" or "bidirectional" && branch[^1].ReturnSequences)
                     Add(branch[^1], "return_sequences", $"the last layer of the {input} branch must return one vector (return_sequences: false)");
@@ -118,7 +119,7 @@ public sealed class OcclusionKind : IExperimentKind
     /// </summary>
     private static TrainedModel Train(ExperimentSpec spec, TitleAbstractCorpus c, int nTrain, int nTest, TitleAbstractInputs inputs, Rng root, Action<double> progress)
     {
-        var graph = TitleAbstractModel.Build(spec.Members[0].Layers, inputs.Title.MaxLength, inputs.Abstract.MaxLength, inputs.Title.Vocabulary.Size, root.Fork("model"));
+        var graph = TitleAbstractModel.Build(spec.Members[0], inputs.Title.MaxLength, inputs.Abstract.MaxLength, inputs.Title.Vocabulary.Size, root.Fork("model"));
         var model = new NativeModel(graph, spec.Loss, spec.OptimizerSettings);
         var x = inputs.Batch(c.Titles[..nTrain], c.Abstracts[..nTrain]);
         var xt = inputs.Batch(c.Titles[nTrain..(nTrain + nTest)], c.Abstracts[nTrain..(nTrain + nTest)]);

@@ -64,7 +64,8 @@ internal static class OcclusionPage
 
     private static IEnumerable<PageBlock> Activations(ExperimentSpec spec, RunContext ctx, TitleAbstractInputs inputs, GraphModel model)
     {
-        var layer = spec.Members[0].Layers.FirstOrDefault(l => l.Input == "abstract" && l.ReturnSequences);
+        var member = spec.Members[0];
+        var layer = member.Layers.FirstOrDefault(l => member.Input(l) == "abstract" && l.ReturnSequences);
         if (layer is null) yield break;
         model.Predict(inputs.Batch([ToyTitle], [ToyAbstract]), 1, [layer.Name], out var cap);
         var act = cap[layer.Name];
