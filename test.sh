@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite (the README's test command; .ci/run calls it):
 #   1. builds the solution (Release),
-#   2. runs every spec on the tiny ci profile into reports/ci, the report the browser tests then load page by page,
+#   2. runs every spec on the tiny ci profile into reports/ci, the report the browser tests then load page by page
+#      (reading the write-ups' data from NNVIZ_DATA, else ../shared/data when it is there),
 #   3. runs all test projects with a TRX logger, and ends with one line "N passed, N failed[, N skipped]"
 #      computed from the TRX files. Exit code non-zero on any failure.
 # Extra arguments go to `dotnet test` (e.g. ./test.sh --filter "FullyQualifiedName~Lab").
@@ -13,9 +14,18 @@ failed_steps=0
 if ! dotnet build NnVizRepro.sln -c Release -nologo -v:quiet; then
   echo "test.sh: the build failed"; echo "0 passed, 1 failed"; exit 1
 fi
-echo "== ci report (reports/ci) for the browser tests"
+# The report reads the write-ups' data like a user's run: NNVIZ_DATA, else the shared folder beside the checkout.
+data="${NNVIZ_DATA:-}"
+[ -z "$data" ] && [ -d ../shared/data ] && data=../shared/data
+if [ -n "$data" ]; then
+  [ -d "$data" ] || { echo "test.sh: the data folder '$data' (NNVIZ_DATA) does not exist"; echo "0 passed, 1 failed"; exit 1; }
+  data="$(cd "$data" && pwd)"
+  echo "== ci report (reports/ci) for the browser tests, data folder $data"
+else
+  echo "== ci report (reports/ci) for the browser tests, no data folder (generated stand-ins)"
+fi
 rm -rf reports/ci
-if dotnet src/NnViz.Cli/bin/Release/net10.0/nnviz.dll run experiments --profile ci --out reports/ci --store .nnviz/store; then
+if NNVIZ_DATA="$data" dotnet src/NnViz.Cli/bin/Release/net10.0/nnviz.dll run experiments --profile ci --out reports/ci --store .nnviz/store; then
   export NNVIZ_REPORT_DIR="$PWD/reports/ci"
 else
   echo "test.sh: running the specs on the ci profile failed"; failed_steps=1

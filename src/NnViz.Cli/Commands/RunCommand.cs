@@ -139,7 +139,7 @@ internal sealed class RunCommand : ICliCommand
         var table = new Table().AddColumns("experiment", "reproduced", "not reproduced", "not measured", "sanity checks", "n/a", "data", "store");
         foreach (var s in results)
             table.AddRow(s.Name, s.Reproduced.ToString(), s.NotReproduced.ToString(), s.NotMeasured.ToString(),
-                $"{s.SanityPassed} of {s.SanityPassed + s.SanityFailed}", s.NotApplicable.ToString(), Markup.Escape(s.DataUsed), s.Reused ? "reused" : "ran");
+                $"{s.SanityPassed} of {s.SanityPassed + s.SanityFailed}", s.NotApplicable.ToString(), Markup.Escape(DataLine.For(s)), s.Reused ? "reused" : "ran");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"Report: [link]{Markup.Escape(Path.GetFullPath(Path.Combine(output, "index.html")))}[/]");
         return 0;

@@ -83,16 +83,26 @@ public static class ClaimChecks
         if (c.Value is { } v0) right = v0;
         else if (!TryGet(m, Key(c.OtherMetric ?? c.Metric, c.Other ?? c.Member), out right)) return null;
         right *= c.Factor;
+        bool tie = Tie(left, right);
         return c.Op switch
         {
-            "<" => left < right,
-            "<=" => left <= right,
-            ">" => left > right,
+            "<" => left < right && !tie,
+            "<=" => left <= right || tie,
+            ">" => left > right && !tie,
             // The band as printed (right - tolerance to right + tolerance), edges included.
             "about" => left >= right - c.Tolerance!.Value && left <= right + c.Tolerance!.Value,
-            _ => left >= right,
+            _ => left >= right || tie,
         };
     }
+
+    /// <summary>Relative difference below which two measured values are the same number (rounding noise of a sum).</summary>
+    public const double TieTolerance = 1e-10;
+
+    /// <summary>
+    /// True when a and b are equal up to <see cref="TieTolerance"/> relative: a strict claim (&lt;, &gt;) on them is not
+    /// reproduced and a non-strict one (&lt;=, &gt;=) is, whatever the last bits say (0.1 + 0.2 against 0.3 ties).
+    /// </summary>
+    public static bool Tie(double a, double b) => a == b || Math.Abs(a - b) <= TieTolerance * Math.Max(Math.Abs(a), Math.Abs(b));
 
     private static bool TryGet(IReadOnlyDictionary<string, double> m, string key, out double value) =>
         m.TryGetValue(key, out value) && !double.IsNaN(value);

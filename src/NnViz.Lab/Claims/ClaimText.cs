@@ -34,7 +34,23 @@ public static class ClaimText
         if (c.Is is not null)
             return string.Join("; ", spec.Members.Select(x => Val(c.Metric, x.Name)));
         if (c.Value is not null) return Val(c.Metric, c.Member);
+        string leftKey = ClaimChecks.Key(c.Metric, c.Member), rightKey = Key(c);
+        if (c.Factor == 1 && m.TryGetValue(leftKey, out double l) && m.TryGetValue(rightKey, out double r) && Num(l) == Num(r) && !double.IsNaN(l))
+            return ClaimChecks.Tie(l, r)
+                ? $"{leftKey} = {rightKey} = {Num(l)} (equal: a tie)"
+                : $"{leftKey} = {Distinct(l, r)}; {rightKey} = {Distinct(r, l)}";
         return $"{Val(c.Metric, c.Member)}; {Val(c.OtherMetric ?? c.Metric, c.Other ?? c.Member)}";
+    }
+
+    /// <summary><paramref name="v"/> with the fewest significant digits (at least 6) that tell it from <paramref name="other"/>.</summary>
+    private static string Distinct(double v, double other)
+    {
+        for (int digits = 6; digits < 17; digits++)
+        {
+            string a = v.ToString("G" + digits, CultureInfo.InvariantCulture);
+            if (a != other.ToString("G" + digits, CultureInfo.InvariantCulture)) return a;
+        }
+        return v.ToString("R", CultureInfo.InvariantCulture);
     }
 
     public static string Num(double v) => Math.Abs(v) >= 1e4 || (Math.Abs(v) < 1e-3 && v != 0)

@@ -53,7 +53,7 @@ public sealed record AnimatorMeasures(IReadOnlyList<MemberMeasures> Members, Pro
             metrics["comparison_trust"] = comparison.Trustworthiness;
             metrics["comparison_min_trust"] = comparison.MinTrustworthiness;
         }
-        var drift = spec.Wants("word_drift") && o.DriftWords.Count > 0 && runs[0].EmbeddingStart is not null ? MeasureDrift(o, task, runs[0], root.Fork("projection/words")) : null;
+        var drift = spec.Wants("word_drift") && o.DriftWords.Count > 0 && runs[0].EmbeddingStart is not null ? MeasureDrift(o, task, runs[0], colour, root.Fork("projection/words")) : null;
         if (drift is not null && drift.Neighbours.Count > 0) metrics["drift_neighbour_overlap"] = drift.Neighbours.Average(w => w.Overlap);
         if (drift?.Share is { } share)
         {
@@ -80,10 +80,10 @@ public sealed record AnimatorMeasures(IReadOnlyList<MemberMeasures> Members, Pro
         return HardExamples.Pick(run.Frames[^1], task.ValRows, run.Dim, task.ValCodes(colour), p, o.QualityK, o.MarkedPoints);
     }
 
-    private static DriftMeasures MeasureDrift(AnimatorOptions o, TextTask task, AnimatorRun run, Rng rng)
+    private static DriftMeasures MeasureDrift(AnimatorOptions o, TextTask task, AnimatorRun run, int colour, Rng rng)
     {
         const int k = 5;
-        var lexicon = o.DriftColour == "toxic_lexicon" ? WordDriftLexicon.ToxicWords() : null;
+        var lexicon = o.DriftColour == "toxic_lexicon" ? WordDriftLexicon.For(task, colour) : null;
         var ((data, nbs), share) = WordDrift.Build(run, task.Vocabulary, o.DriftWords, o.DriftTopWords, k, o, rng, lexicon);
         return new DriftMeasures(data, nbs, share, k, PairDrifts.Measure(run, task.Vocabulary, o.DriftPairs));
     }

@@ -61,7 +61,7 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
         new Field("vectors_folder", FieldType.String, "data folder for the word vectors (default NNVIZ_DATA, then ./data)"),
         new Field("drift_words", FieldType.StringList, "words whose vectors and neighbours are followed (C5)"),
         new Field("drift_pairs", FieldType.StringList, "word pairs ('food ramen') whose cosine similarity before and after training is measured (C5's 'closer' claims)"),
-        new Field("drift_colour", FieldType.String, "word-drift colouring: the chosen words, or also the generated toxic corpus's toxic lexicon (measures toxic words' toxic neighbours)") { Default = "chosen", OneOf = ["chosen", "toxic_lexicon"] },
+        new Field("drift_colour", FieldType.String, "word-drift colouring: the chosen words, or also toxic words (the generated corpus's lexicon; on real comments the words that mark toxic training comments) and their toxic neighbours measured") { Default = "chosen", OneOf = ["chosen", "toxic_lexicon"] },
         new Field("drift_top_words", FieldType.Int, "most frequent words drawn in the drift animation") { Default = 300L, Rule = Rules.AtLeast(10) },
         new Field("marked_points", FieldType.Int, "points lettered on the last epoch (C3)") { Default = 12L, Rule = Rules.AtLeast(0) });
 
@@ -92,7 +92,7 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
         new("comparison_trust", "model comparison (C4): trustworthiness of the chained layouts, mean over models"),
         new("comparison_min_trust", "model comparison (C4): trustworthiness at the worst model"),
         new("drift_neighbour_overlap", "word drift (C5): mean share of a chosen word's 5 nearest words kept after training"),
-        new("toxic_neighbour_share_before", "word drift (C5): mean share of toxic words among a toxic word's nearest words before training"),
+        new("toxic_neighbour_share_before", "word drift (C5): mean share of toxic words among a toxic word's 5 nearest drawn words before training (toxic: the generated lexicon, or on real data words in >= 10 training comments, >= 90 % of them toxic)"),
         new("toxic_neighbour_share_after", "word drift (C5): the same share after training"),
         new("toxic_neighbour_base_rate", "word drift (C5): the share expected by chance"),
         new("drift_pairs_closer", "word drift (C5): share of the options.drift_pairs found in the vocabulary whose cosine similarity rose with training"),
@@ -122,7 +122,7 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
         if (spec.Options.StringOrNull("colour_label") is { } c && labels == 6 && !Jigsaw.LabelNames.Contains(c))
             errors.Add(spec.Options.Error("colour_label", $"unknown label '{c}' (expected one of {string.Join(", ", Jigsaw.LabelNames)})"));
         if (spec.Options.String("drift_colour") == "toxic_lexicon" && spec.DataKind != "toxic")
-            errors.Add(spec.Options.Error("drift_colour", $"toxic_lexicon is the generated toxic corpus's word list: it needs data kind 'toxic', received '{spec.DataKind}'"));
+            errors.Add(spec.Options.Error("drift_colour", $"toxic_lexicon colours toxic comments' words: it needs data kind 'toxic', received '{spec.DataKind}'"));
     }
 
     public IReadOnlyList<DataChoice> ChooseData(ExperimentSpec spec)

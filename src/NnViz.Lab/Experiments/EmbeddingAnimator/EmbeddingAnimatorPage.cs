@@ -97,7 +97,7 @@ internal static class EmbeddingAnimatorPage
     {
         var (data, nbs, share, k, pairs) = drift;
         string shareText = share is null ? "" :
-            $"\n\nWords are coloured by the generated corpus's toxic lexicon ({share.Words} of the {data.Ids.Count} drawn words are toxic). " +
+            $"\n\nWords are coloured toxic by {share.Rule}: {share.Words} of the {data.Ids.Count} drawn words ({string.Join(", ", share.Drawn)}). " +
             $"Of each toxic word's {k} nearest words (cosine), on average {Num(share.Before)} are toxic before training and {Num(share.After)} after " +
             $"(chance: {Num(share.BaseRate)}).";
         return

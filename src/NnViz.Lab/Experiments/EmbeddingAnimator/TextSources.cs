@@ -29,8 +29,9 @@ public static class TextSources
         return set.Set switch
         {
             KnownDataSet.Jigsaw => JigsawSplit(d, set, root),
-            KnownDataSet.YelpReviews => Pooled(d, set, set.ReadYelp(2 * (d.N + d.ValN)), "the file's first reviews (2 x (n + val_n) read)", root),
-            _ => Pooled(d, set, set.ReadUci("yelp"), "UCI's 1,000 Yelp sentences (the review JSON is not in the data folder)", root),
+            KnownDataSet.YelpReviews => Pooled(d, set, set.ReadYelp(2 * (d.N + d.ValN)),
+                "the file's first reviews (2 x (n + val_n) read)", "1-3 stars negative, 4-5 positive", root),
+            _ => Pooled(d, set, set.ReadUci("yelp"), "UCI's 1,000 Yelp sentences (the review JSON is not in the data folder)", "UCI's own 0/1 labels", root),
         };
     }
 
@@ -45,13 +46,13 @@ public static class TextSources
     }
 
     /// <summary>One pool of labelled texts: a seeded shuffle, the first val_n validate, the next n (or what is left) train.</summary>
-    private static TextSplit Pooled(TextData d, LocatedDataSet set, TextCorpus pool, string read, Rng root)
+    private static TextSplit Pooled(TextData d, LocatedDataSet set, TextCorpus pool, string read, string labels, Rng root)
     {
         if (pool.Count < d.ValN + 10)
             throw new DataException($"{pool.Name} has {pool.Count} texts; val_n = {d.ValN} leaves too few to train on", hint: "lower data.val_n");
         var (train, val) = Split(pool, d.ValN, d.N, root);
         string sampling = $"{read}; seeded shuffle (data/split), {val.Count} validation then {train.Count} training texts" +
-            (train.Count < d.N ? $" (n = {d.N} asked, {pool.Count} texts there)" : "") + "; 1-3 stars negative, 4-5 positive";
+            (train.Count < d.N ? $" (n = {d.N} asked, {pool.Count} texts there)" : "") + $"; {labels}";
         return Real(set, train, val, sampling);
     }
 

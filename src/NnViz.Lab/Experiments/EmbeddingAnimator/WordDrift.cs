@@ -10,9 +10,10 @@ public sealed record WordNeighbours(string Word, string[] Before, string[] After
 
 /// <summary>
 /// For the lexicon's words among those drawn: the mean fraction of their k nearest words (cosine) that are lexicon
-/// words too, before and after training, and the fraction expected by chance; Words = how many were drawn.
+/// words too, before and after training, and the fraction expected by chance; Words = how many were drawn, Drawn =
+/// which (ordinal order), Rule = how the lexicon was chosen.
 /// </summary>
-public sealed record LexiconShare(int Words, double Before, double After, double BaseRate);
+public sealed record LexiconShare(int Words, double Before, double After, double BaseRate, IReadOnlyList<string> Drawn, string Rule);
 
 /// <summary>
 /// C5: how word vectors drift while the classifier tunes them. The most frequent words' vectors at the start
@@ -25,11 +26,11 @@ public static class WordDrift
         int top, int k, AnimatorOptions options, Rng rng) => Build(run, vocab, chosen, top, k, options, rng, null).Item1;
 
     /// <summary>
-    /// As above; with a lexicon (e.g. <see cref="WordDriftLexicon.ToxicWords"/>) the words are coloured first by
+    /// As above; with a lexicon (<see cref="WordDriftLexicon.For"/>) the words are coloured first by
     /// whether they are in it, and its neighbour share before and after training is measured (null without one).
     /// </summary>
     public static ((PointCloudData Data, IReadOnlyList<WordNeighbours> Neighbours), LexiconShare? Share) Build(AnimatorRun run, Vocabulary vocab,
-        IReadOnlyList<string> chosen, int top, int k, AnimatorOptions options, Rng rng, IReadOnlySet<string>? lexicon)
+        IReadOnlyList<string> chosen, int top, int k, AnimatorOptions options, Rng rng, ToxicWordSet? lexicon)
     {
         int dim = run.EmbeddingDim;
         int first = 2; // 0 = padding, 1 = OOV
@@ -51,9 +52,10 @@ public static class WordDrift
         LexiconShare? share = null;
         if (lexicon is not null)
         {
-            bool[] inSet = [.. words.Select(lexicon.Contains)];
+            bool[] inSet = [.. words.Select(lexicon.Words.Contains)];
             share = new LexiconShare(inSet.Count(b => b), WordDriftLexicon.NeighbourShare(before, n, dim, inSet, k),
-                WordDriftLexicon.NeighbourShare(after, n, dim, inSet, k), WordDriftLexicon.BaseRate(inSet));
+                WordDriftLexicon.NeighbourShare(after, n, dim, inSet, k), WordDriftLexicon.BaseRate(inSet),
+                [.. words.Where(lexicon.Words.Contains).Order(StringComparer.Ordinal)], lexicon.Rule);
             columns.Insert(0, new LabelColumn("toxic lexicon", [.. inSet.Select(b => b ? 1 : 0)], ["clean word", "toxic word"], ["#b8c4d6", "#D55E00"]));
         }
         var data = new PointCloudData(words, ["before training", $"after {run.StoppedAfter} epochs"],
