@@ -80,8 +80,10 @@ internal sealed class RunCommand : ICliCommand
             foreach (var (u, n) in mine.Select((u, n) => (u, n + 1)))
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
+                var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 var (_, _, reused) = runner.EnsureUnit(specs.Single(s => s.Name == u.Experiment), store, u.SeedIndex);
-                Console.WriteLine($"  [{n}/{mine.Count}] {u.Id}: {(reused ? "reused" : "done")} in {clock.Elapsed.TotalSeconds:0.0} s");
+                double cpuSeconds = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+                Console.WriteLine($"  [{n}/{mine.Count}] {u.Id}: {(reused ? "reused" : "done")} in {clock.Elapsed.TotalSeconds:0.0} s ({cpuSeconds:0.0} s CPU, estimated cost {u.Cost})");
             }
             return 0;
         }
