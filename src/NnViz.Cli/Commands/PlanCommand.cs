@@ -14,12 +14,13 @@ internal sealed class PlanCommand : ICliCommand
         var profile = Common.Profile();
         var configs = Common.Configs();
         var seeds = RunCommand.SeedsOption();
-        var shards = new Option<int>("--shards") { Description = "split the units into this many shards, balanced by estimated cost", DefaultValueFactory = _ => 1 };
+        var shards = new Option<int>("--shards") { Description = "split the units into this many shards, balanced by predicted CPU seconds", DefaultValueFactory = _ => 1 };
         var status = new Option<string[]>("--status") { Description = "run stores to check: print which units are done", AllowMultipleArgumentsPerToken = true };
         var stamps = new Option<string?>("--stamps") { Description = "write <spec file>.key per spec into this folder (its units' store keys), rewriting only those whose content changed: MSBuild's Inputs (experiments/Reproduce.proj)" };
         var cmd = new Command("plan",
-            "Print the work units of a run (experiment x training seed, each its own run-store entry) with their store keys\n" +
-            "and estimated costs, split into K shards balanced by cost, as JSON. The same inputs always give the same plan.\n" +
+            "Print the work units of a run (experiment x training seed, each its own run-store entry) with their store keys,\n" +
+            "predicted CPU seconds (cost) and training multiply-adds, split into K shards balanced by predicted seconds\n" +
+            "(an experiment's seeds together where balance allows), as JSON. The same inputs always give the same plan.\n" +
             "Run a shard with `nnviz run ... --shard i/K --store DIR`, then `nnviz merge DIR... --specs ... --out reports/P`.\n" +
             "Examples:\n  nnviz plan experiments/ --profile full --seeds 3 --shards 4\n" +
             "  nnviz plan experiments/ --profile full --status store-1 store-2\n" +
