@@ -14,14 +14,17 @@ internal sealed class PlanCommand : ICliCommand
         var profile = Common.Profile();
         var configs = Common.Configs();
         var seeds = RunCommand.SeedsOption();
-        var shards = new Option<int>("--shards") { Description = "split the units into this many shards, balanced by estimated cost", DefaultValueFactory = _ => 1 };
+        var shards = new Option<int>("--shards") { Description = "split the units into this many shards, balanced by predicted CPU seconds", DefaultValueFactory = _ => 1 };
         var status = new Option<string[]>("--status") { Description = "run stores to check: print which units are done", AllowMultipleArgumentsPerToken = true };
+        var stamps = new Option<string?>("--stamps") { Description = "write <spec file>.key per spec into this folder (its units' store keys), rewriting only those whose content changed: MSBuild's Inputs (experiments/Reproduce.proj)" };
         var cmd = new Command("plan",
-            "Print the work units of a run (experiment x training seed, each its own run-store entry) with their store keys\n" +
-            "and estimated costs, split into K shards balanced by cost, as JSON. The same inputs always give the same plan.\n" +
+            "Print the work units of a run (experiment x training seed, each its own run-store entry) with their store keys,\n" +
+            "predicted CPU seconds (cost) and training multiply-adds, split into K shards balanced by predicted seconds\n" +
+            "(an experiment's seeds together where balance allows), as JSON. The same inputs always give the same plan.\n" +
             "Run a shard with `nnviz run ... --shard i/K --store DIR`, then `nnviz merge DIR... --specs ... --out reports/P`.\n" +
             "Examples:\n  nnviz plan experiments/ --profile full --seeds 3 --shards 4\n" +
-            "  nnviz plan experiments/ --profile full --status store-1 store-2") { target, profile, configs, seeds, shards, status };
+            "  nnviz plan experiments/ --profile full --status store-1 store-2\n" +
+            "  nnviz plan experiments/ --profile quick --stamps .nnviz/stamps/quick") { target, profile, configs, seeds, shards, status, stamps };
         cmd.SetAction(r =>
         {
             if (!Common.Exists(r.GetValue(target)!)) return Common.ExitInvalid;
@@ -33,6 +36,12 @@ internal sealed class PlanCommand : ICliCommand
                 if (errors.Count > 0) { Common.PrintErrors(errors); return Common.ExitInvalid; }
                 var plan = Planner.Plan(runner, specs, r.GetValue(shards));
                 if (r.GetValue(status) is { Length: > 0 } stores) return Status(plan, stores);
+                if (r.GetValue(stamps) is { } dir)
+                {
+                    var changed = ReproduceStamps.Write(runner, specs, dir);
+                    Console.WriteLine($"stamps: {changed.Count} of {specs.Count} changed in {dir}{(changed.Count > 0 ? ": " + string.Join(", ", changed) : "")}");
+                    return 0;
+                }
                 Console.WriteLine(JsonSerializer.Serialize(new { plan.Profile, plan.Seeds, plan.Shards, plan.ShardCosts, plan.Units }, ArtifactSink.JsonOptions));
                 return 0;
             }
@@ -46,7 +55,7 @@ internal sealed class PlanCommand : ICliCommand
         int done = 0;
         foreach (var u in plan.Units)
         {
-            string? where = stores.FirstOrDefault(s => new RunStore(s).Check(Path.Combine(s, u.Entry)) is null && PageRecord.Read(Path.Combine(s, u.Entry)) is not null);
+            string? where = stores.FirstOrDefault(s => PartialReport.IsDone(new RunStore(s), u));
             if (where is not null) done++;
             Console.WriteLine($"{(where is null ? "missing" : "done   ")}  {u.Id,-40} shard {u.Shard}/{plan.Shards}  {(where is null ? "" : where)}");
         }

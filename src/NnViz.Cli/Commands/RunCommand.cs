@@ -75,13 +75,15 @@ internal sealed class RunCommand : ICliCommand
             if (errors.Count > 0) { Common.PrintErrors(errors); return Common.ExitInvalid; }
             var plan = Planner.Plan(runner, specs, count);
             var mine = plan.Units.Where(u => u.Shard == index).ToList();
-            Console.WriteLine($"shard {index}/{count}: {mine.Count} of {plan.Units.Count} units, estimated cost {plan.ShardCosts[index - 1]} into {storeDir}");
+            Console.WriteLine($"shard {index}/{count}: {mine.Count} of {plan.Units.Count} units, predicted {plan.ShardCosts[index - 1]} s CPU, into {storeDir}");
             var store = new RunStore(storeDir);
             foreach (var (u, n) in mine.Select((u, n) => (u, n + 1)))
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
+                var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 var (_, _, reused) = runner.EnsureUnit(specs.Single(s => s.Name == u.Experiment), store, u.SeedIndex);
-                Console.WriteLine($"  [{n}/{mine.Count}] {u.Id}: {(reused ? "reused" : "done")} in {clock.Elapsed.TotalSeconds:0.0} s");
+                double cpuSeconds = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+                Console.WriteLine($"  [{n}/{mine.Count}] {u.Id}: {(reused ? "reused" : "done")} in {clock.Elapsed.TotalSeconds:0.0} s ({cpuSeconds:0.0} s CPU; predicted {u.Cost} s, {u.MultiplyAdds} M multiply-adds)");
             }
             return 0;
         }

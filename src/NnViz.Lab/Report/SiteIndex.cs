@@ -10,7 +10,8 @@ namespace NnViz.Lab.Report;
 /// </summary>
 public static class SiteIndex
 {
-    public static void Write(string outDir, Profile profile)
+    /// <param name="missing">units a partial report lacks (<see cref="PartialReport"/>), listed above the cards; none for a complete report.</param>
+    public static void Write(string outDir, Profile profile, IReadOnlyList<string>? missing = null)
     {
         Directory.CreateDirectory(outDir);
         SiteAssets.WriteTo(Path.Combine(outDir, "assets"));
@@ -19,7 +20,7 @@ public static class SiteIndex
             .Select(Runner.ReadSummary)
             .OrderBy(s => s.Name, StringComparer.Ordinal)
             .ToList();
-        string body = ReportPage.IndexHeader(profile.Name, profile.Description, SummaryLine(summaries)) +
+        string body = ReportPage.IndexHeader(profile.Name, profile.Description, SummaryLine(summaries)) + MissingSection(missing) +
             ReportParts.CardGrid(summaries.Select(s => new ExperimentCard(
                 s.Title, $"{s.Name}/index.html", s.Thumbnail is { } t ? $"{s.Name}/{t}" : null, s.Summary,
                 s.Reproduced, s.Reproduced + s.NotReproduced + s.NotMeasured, s.Profile, s.DataOrigin,
@@ -28,6 +29,13 @@ public static class SiteIndex
         string html = ReportPage.Document($"NnVizRepro report ({profile.Name})", "", body, summaries.Select(s => $"{s.Name}/provenance.js"));
         FolderCopy.WriteAtomically(Path.Combine(outDir, "index.html"), html);
     }
+
+    /// <summary>A partial report's warning: every missing unit by name, so no one takes the page for the whole run.</summary>
+    private static string MissingSection(IReadOnlyList<string>? missing) => missing is not { Count: > 0 } ? "" :
+        "<section class=\"missing-units\" style=\"border-left: 4px solid var(--nv-bad); padding-left: 12px\">" +
+        $"<h2>Partial report: {missing.Count} unit(s) missing</h2><p>These units are in none of the merged run stores, so their " +
+        "experiments are left out of this report and out of the claim counts below. Run their shards again and merge.</p><ul>" +
+        string.Concat(missing.Select(m => $"<li>missing: {NnViz.Web.Html.Encode(m)}</li>")) + "</ul></section>\n";
 
     /// <summary>
     /// Reproduced out of the claims measured on the write-ups' data (a claim whose metric is missing counts as a

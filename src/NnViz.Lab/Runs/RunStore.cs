@@ -25,12 +25,27 @@ public sealed class RunStore(string root)
         return Convert.ToHexStringLower(sha.Hash!);
     }
 
-    /// <summary>Identifies the code that produced an artifact: the module version ids of our assemblies (deterministic builds).</summary>
+    /// <summary>
+    /// Identifies the code that produced an artifact: the module version ids (deterministic builds) of this assembly and
+    /// every NnViz assembly it references, directly or not. Loaded here rather than taken from what happens to be
+    /// loaded already, so a change in Plot or Projection changes the key in every process (CLI, tests) alike.
+    /// </summary>
     public static string CodeVersion { get; } = string.Join(",",
-        AppDomain.CurrentDomain.GetAssemblies()
-            .Where(a => a.GetName().Name?.StartsWith("NnViz.", StringComparison.Ordinal) == true)
-            .OrderBy(a => a.GetName().Name, StringComparer.Ordinal)
+        OurAssemblies().OrderBy(a => a.GetName().Name, StringComparer.Ordinal)
             .Select(a => $"{a.GetName().Name}:{a.ManifestModule.ModuleVersionId}"));
+
+    private static IEnumerable<System.Reflection.Assembly> OurAssemblies()
+    {
+        var seen = new Dictionary<string, System.Reflection.Assembly>(StringComparer.Ordinal);
+        var next = new Queue<System.Reflection.Assembly>([typeof(RunStore).Assembly]);
+        while (next.TryDequeue(out var a))
+        {
+            if (!seen.TryAdd(a.GetName().Name!, a)) continue;
+            foreach (var r in a.GetReferencedAssemblies().Where(r => r.Name?.StartsWith("NnViz.", StringComparison.Ordinal) == true))
+                next.Enqueue(System.Reflection.Assembly.Load(r));
+        }
+        return seen.Values;
+    }
 
     public string EntryDir(string name, string key) => Path.Combine(Root, $"{name}-{key[..16]}");
     public string PartsDir(string entry) => Path.Combine(entry, "parts");
