@@ -176,9 +176,10 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
             return (null, $"GloVe vectors not found ({choice.Why}), so the embeddings are random vectors (glorot uniform)", null);
         var glove = set.ReadVectors();
         var embedding = spec.Members[0].Layers[0];
+        var at = spec.Members[0].Sources[0];
         if (glove.Dim != embedding.Units)
-            throw new DataException($"the vectors have {glove.Dim} dimensions but the embedding layer ({embedding.Where.File}:{embedding.Where.Line}:{embedding.Where.Column}) has {embedding.Units} units",
-                set.Require("vectors").Path, hint: $"set {embedding.Path}.units to {glove.Dim}, or give vectors of {embedding.Units} dimensions");
+            throw new DataException($"the vectors have {glove.Dim} dimensions but the embedding layer ({at.Where.File}:{at.Where.Line}:{at.Where.Column}) has {embedding.Units} units",
+                set.Require("vectors").Path, hint: $"set {at.Path}.units to {glove.Dim}, or give vectors of {embedding.Units} dimensions");
         var m = EmbeddingAlignment.Align(glove, task.Vocabulary, root.Fork("vectors/oov"));
         var use = new DataUse(set.Identity(), FormattableString.Invariant($"rows for the {m.Coverage.Words} vocabulary words ({m.Coverage.Found} found)"), [new RowCount("words", m.Coverage.Found)]);
         string warnings = string.Concat(glove.Warnings.Select(w => "; " + choice.Warn(spec, w)));
