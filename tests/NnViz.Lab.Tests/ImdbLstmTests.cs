@@ -113,8 +113,8 @@ public class ImdbLstmTests
             x[2 * i] = (y[i] == 1 ? 1 : -1) + 0.3f * (float)rng.NextGaussian();
             x[2 * i + 1] = (float)rng.NextGaussian();
         }
-        Assert.True(LinearProbe.Accuracy(LinearProbe.Train(x, n, 2, y), x, n, 2, y) > 0.97);
-        double chance = LinearProbe.Accuracy(LinearProbe.Train(x, 100, 2, noise[..100]), x[200..], 100, 2, noise[100..]);
+        Assert.True(SdcaProbe.FitAndScore(x, y, x, y, 2, 1).Train > 0.97);
+        double chance = SdcaProbe.FitAndScore(x[..200], noise[..100], x[200..], noise[100..], 2, 1).HeldOut;
         Assert.InRange(chance, 0.3, 0.7);
     }
 

@@ -89,13 +89,14 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
         [.. EngineOverride, ("training.seed", new YamlDotNet.RepresentationModel.YamlScalarNode((spec.Seed + (ulong)i).ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
 
     /// <summary>
-    /// A one-seed unit's store key: what its result depends on (effective spec, profile, code, and the identity of the
-    /// real data it reads; none for generated data, whose keys stay as they were).
+    /// A one-seed unit's store key: what its result depends on (effective spec, profile, code, the identity of the
+    /// real data it reads — none for generated data, whose keys stay as they were — and the bytes of any
+    /// record.checkpoints files, so a rewritten checkpoint reruns the spec).
     /// </summary>
     public string UnitKey(ExperimentSpec variant) => RunStore.Hash([variant.EffectiveText, variant.Profile, RunStore.CodeVersion, .. DataKey(variant)]);
 
     private string[] DataKey(ExperimentSpec spec) =>
-        Experiments.Common.DataChoice.KeyOf(_kinds.ByName[spec.Kind].ChooseData(spec)) is { } d ? [d] : [];
+        [.. new[] { Experiments.Common.DataChoice.KeyOf(_kinds.ByName[spec.Kind].ChooseData(spec)), Experiments.Pipeline.CheckpointReplay.ContentKey(spec) }.OfType<string>()];
 
     /// <summary>
     /// One unit of work (an experiment at one seed): reused when its store entry is complete and intact, else the kind

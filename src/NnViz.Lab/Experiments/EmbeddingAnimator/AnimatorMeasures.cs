@@ -16,6 +16,9 @@ public sealed record DriftMeasures(PointCloudData Data, IReadOnlyList<WordNeighb
 public sealed record AnimatorMeasures(IReadOnlyList<MemberMeasures> Members, ProjectedSequence? Comparison, DriftMeasures? Drift, int Colour,
     IReadOnlyDictionary<string, double> Metrics)
 {
+    /// <summary>Accuracy, ROC AUC and F1 beside the bag-of-words baseline, per-label AUC and linear probes (<see cref="AnimatorScores"/>).</summary>
+    public AnimatorScores? Scores { get; init; }
+
     public static AnimatorMeasures Measure(ExperimentSpec spec, AnimatorOptions o, TextTask task, IReadOnlyList<AnimatorRun> runs,
         IReadOnlyList<List<ProjectedSequence>> projected, IReadOnlyList<SeparationByEpoch> separation, ProjectedSequence? comparison, int colour, Rng root)
     {
@@ -67,7 +70,8 @@ public sealed record AnimatorMeasures(IReadOnlyList<MemberMeasures> Members, Pro
             // No pair in the vocabulary: NaN, so the claim reads "not measured", never "reproduced".
             metrics["drift_pairs_closer"] = drift.Pairs.Count == 0 ? double.NaN : drift.Pairs.Count(p => p.Closer) / (double)drift.Pairs.Count;
         }
-        return new AnimatorMeasures(members, comparison, drift, colour, metrics);
+        var scores = AnimatorScores.Measure(task, runs, colour, spec.Seed, root, metrics);
+        return new AnimatorMeasures(members, comparison, drift, colour, metrics) { Scores = scores };
     }
 
     private static bool IsNoise(string tags) => tags.Contains("label-noise", StringComparison.Ordinal);

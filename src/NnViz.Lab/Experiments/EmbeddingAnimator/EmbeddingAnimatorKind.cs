@@ -97,6 +97,7 @@ public sealed class EmbeddingAnimatorKind : IExperimentKind
         new("toxic_neighbour_base_rate", "word drift (C5): the share expected by chance"),
         new("drift_pairs_closer", "word drift (C5): share of the options.drift_pairs found in the vocabulary whose cosine similarity rose with training"),
         new("drift_pairs_measured", "word drift (C5): how many of options.drift_pairs were found in the vocabulary"),
+        .. AnimatorScores.Declared,
     ];
 
     public object BindData(string dataKind, Section data) => TextData.Bind(dataKind, data);

@@ -29,7 +29,7 @@ internal static class EmbeddingAnimatorPage
             blocks.Add(new MarkdownBlock(
                 $"### Model{heading}\n\n{Describe(spec, run)}; {vectorsNote}. Data: {task.DataUsed}; {task.TrainRows} training and " +
                 $"{task.ValRows} validation texts. The recorded representation is layer `{run.Layer}` ({run.Dim} values per text)."));
-            blocks.Add(Explain.Baselines.TextBaselineTable.For(task, run.FinalProbabilities, colour, spec.Seed, heading));
+            if (measured.Scores is { } scores) blocks.AddRange(scores.Blocks(runs.IndexOf(run), task, run.Layer, heading));
             var aligned = seqs.First(s => s.Name == "aligned");
             if (spec.Wants("first_epoch"))
             {

@@ -64,9 +64,10 @@ public sealed class ImdbLstmKind : IExperimentKind
         new("boring_not_gap", "|P(not boring) - P(boring)|: how much \"not\" changes the reading"),
         new("boring_film_gap", "|P(\"That film was boring!\") - P(boring)|: how much the wording changes it"),
         new("authors_impact", "the change of P(positive) that \"authors\" brings in the write-up's application sentence"),
-        .. ImdbLstmMeasures.SpaceKeys.Select(k => new MetricInfo($"probe_accuracy_{k}", $"linear-probe accuracy of the {k} layer's output on the shown test reviews")),
+        .. ImdbLstmMeasures.SpaceKeys.Select(k => new MetricInfo($"probe_accuracy_{k}", $"linear-probe accuracy of the {k} layer's output on the shown test reviews ({Explain.SdcaProbe.Measure}, fitted on options.probe_train training reviews)")),
         new("probe_gain_lstm", "probe accuracy of the LSTM minus that of the pooled embedding"),
         new("probe_gain_hidden", "probe accuracy of the hidden dense layer minus that of the LSTM"),
+        .. Explain.Baselines.TextComparison.Declared("test", MetricScope.Experiment),
     ];
 
     /// <summary>The reviews section as validated: <see cref="ReviewData.Load"/> (Explain) reads it.</summary>

@@ -3,6 +3,7 @@ using NnViz.Engine;
 using NnViz.Engine.Nn;
 using NnViz.Lab.Experiments.Common;
 using NnViz.Lab.Explain;
+using NnViz.Lab.Explain.Baselines;
 using NnViz.Lab.Text;
 using NnViz.Lab.Specs;
 
@@ -21,8 +22,8 @@ public sealed record ProbeResult(string Layer, int Dim, double TrainAccuracy, do
 public sealed record LayerSpaces(int[] Shown, IReadOnlyList<int> Epochs, IReadOnlyList<IReadOnlyList<LayerFeatures>> Features,
     IReadOnlyList<float[]> Predictions, SpaceFrame[][] Layouts, IReadOnlyList<ProbeResult> Probes);
 
-/// <summary>D2's measurements from the saved checkpoints, before anything is drawn.</summary>
-public sealed record ImdbLstmMeasures(WordImpacts Impacts, LayerSpaces Spaces, IReadOnlyDictionary<string, double> Metrics)
+/// <summary>D2's measurements from the saved checkpoints, before anything is drawn; Comparison: the final model beside the bag-of-words baseline.</summary>
+public sealed record ImdbLstmMeasures(WordImpacts Impacts, LayerSpaces Spaces, TextComparison Comparison, IReadOnlyDictionary<string, double> Metrics)
 {
     /// <summary>The three layer spaces, by metric suffix: pooled embedding, LSTM output, hidden dense output.</summary>
     public static readonly IReadOnlyList<string> SpaceKeys = ["embedding", "lstm", "hidden"];
@@ -50,7 +51,9 @@ public sealed record ImdbLstmMeasures(WordImpacts Impacts, LayerSpaces Spaces, I
         for (int l = 0; l < 3; l++) metrics[$"probe_accuracy_{SpaceKeys[l]}"] = spaces.Probes[l].ShownAccuracy;
         metrics["probe_gain_lstm"] = metrics["probe_accuracy_lstm"] - metrics["probe_accuracy_embedding"];
         metrics["probe_gain_hidden"] = metrics["probe_accuracy_hidden"] - metrics["probe_accuracy_lstm"];
-        return new ImdbLstmMeasures(impacts, spaces, metrics);
+        var comparison = Compare(spec, data, Model(epochs));
+        comparison.AddMetrics(metrics, member: null, withBaseline: true);
+        return new ImdbLstmMeasures(impacts, spaces, comparison, metrics);
     }
 
     private static WordImpacts MeasureImpacts(ImdbLstmOptions o, ReviewData data, int epochs, Func<int, Sequential> model)
@@ -95,11 +98,21 @@ public sealed record ImdbLstmMeasures(WordImpacts Impacts, LayerSpaces Spaces, I
         int[] shownY = [.. shown.Select(i => testLabels[i])];
         var probes = Enumerable.Range(0, 3).Select(l =>
         {
-            var fit = LinearProbe.Train(probeF[l].Values, probeRows.Length, probeF[l].Dim, probeY);
-            return new ProbeResult(probeF[l].Layer, probeF[l].Dim, LinearProbe.Accuracy(fit, probeF[l].Values, probeRows.Length, probeF[l].Dim, probeY),
-                LinearProbe.Accuracy(fit, features[^1][l].Values, n, features[^1][l].Dim, shownY));
+            var acc = SdcaProbe.FitAndScore(probeF[l].Values, probeY, features[^1][l].Values, shownY, probeF[l].Dim, TextComparison.SeedOf(spec.Seed));
+            return new ProbeResult(probeF[l].Layer, probeF[l].Dim, acc.Train, acc.HeldOut);
         }).ToList();
         return new LayerSpaces(shown, spaceEpochs, features, predictions, layouts, probes);
+    }
+
+    /// <summary>The final model's test probabilities beside the bag-of-words baseline fitted on the same training reviews, as the model reads them.</summary>
+    private static TextComparison Compare(ExperimentSpec spec, ReviewData data, Sequential final)
+    {
+        int steps = data.Encoder.MaxLength;
+        string[] Texts(float[] ids, int rows) =>
+            [.. Enumerable.Range(0, rows).Select(r => string.Join(' ', data.Encoder.Vocabulary.Decode(Enumerable.Range(0, steps).Select(s => (int)ids[r * steps + s]))))];
+        bool[] trainY = [.. data.TrainLabels.Select(y => y == 1)], testY = [.. data.TestLabels.Select(y => y == 1)];
+        float[] p = final.Predict(data.TestX, data.Test.Count);
+        return TextComparison.Measure("positive", Texts(data.TrainX, data.Train.Count), trainY, Texts(data.TestX, data.Test.Count), testY, p, spec.Seed, "test");
     }
 
     internal static List<int> Every(int step, int epochs) =>

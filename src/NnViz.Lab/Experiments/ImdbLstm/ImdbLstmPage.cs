@@ -56,6 +56,7 @@ internal static class ImdbLstmPage
                     new Axis("epoch"), new Axis("accuracy", new DataRange(0.4, 1.0)), Legend: LegendPosition.BottomRight), 640, 360,
                 "Test accuracy after every epoch (threshold 0.5)."), $"The write-up reports about 80 % on the full aclImdb test set after 10 epochs; here {Num(trained.TestAccuracy[epochs])} on {data.Used}."));
         }
+        blocks.Add(measured.Comparison.Block(""));
         blocks.Add(new TableBlock("Checkpoints", ["epoch", "training loss", "test accuracy"],
             Enumerable.Range(0, epochs + 1).Select(e => (IReadOnlyList<string>)[e.ToString(CultureInfo.InvariantCulture), e == 0 ? "-" : Num(trained.Loss[e]), Num(trained.TestAccuracy[e])]).ToList(),
             "Model files: checkpoints/epoch_NN.nnvz (NnViz.Engine ModelFile) and checkpoints/vocabulary.json; `nnviz serve` loads them."));
@@ -128,7 +129,7 @@ internal static class ImdbLstmPage
         }
         var probeRows = s.Probes.Select(p => (IReadOnlyList<string>)[p.Layer, p.Dim.ToString(CultureInfo.InvariantCulture), Num(p.TrainAccuracy), Num(p.ShownAccuracy)]).ToList();
         blocks.Add(new TableBlock("Linear probes (last checkpoint)", ["layer", "width", "probe accuracy (train reviews)", "probe accuracy (shown test reviews)"], probeRows,
-            "A logistic regression on each layer's output, fitted on training reviews and scored on the shown test reviews against their true labels. " +
+            $"Measure: {SdcaProbe.Measure}, on each layer's output, fitted on up to {o.ProbeTrain} training reviews (options.probe_train, stratified) and scored on the shown test reviews against their true labels. " +
             $"The write-up says the LSTM makes the data close to linearly separable and the hidden Dense layer barely changes it: LSTM minus embedding = {Signed(metrics["probe_gain_lstm"])}, hidden minus LSTM = {Signed(metrics["probe_gain_hidden"])}."));
         return blocks;
     }

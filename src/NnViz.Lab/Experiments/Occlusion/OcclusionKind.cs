@@ -59,6 +59,7 @@ public sealed class OcclusionKind : IExperimentKind
         new("test_accuracy", "accuracy on the test records after the last epoch"),
         new("toy_full_probability", "P(positive) of the write-up's toy record read in full (with the occlusion_toy figure)"),
         new("occlusion_agreement", "generated data: share of heatmap cells on the side of 0.5 the known rule predicts, over positive test records"),
+        .. Explain.Baselines.TextComparison.Declared("test", MetricScope.Experiment),
     ];
 
     public object BindData(string dataKind, Section data) => TitleAbstractData.Bind(data);

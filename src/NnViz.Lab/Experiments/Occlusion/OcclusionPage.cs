@@ -26,6 +26,7 @@ internal static class OcclusionPage
             $"Test accuracy after {spec.Epochs} epochs: {Num(trained.TestAccuracy[^1])}.\n\n" +
             "The occlusion heatmap (seed 001, figures 2-3): rows are title prefixes (first word at the bottom), columns are abstract prefixes by whole sentences; " +
             "each cell is P(positive) of the model reading only that much. Fixed 0..1 scale, diverging red-white-blue with white at 0.5 (the decision threshold), so heatmaps of different records compare directly."));
+        blocks.Add(measured.Comparison.Block(""));
         string? thumb = null;
         if (measured.Toy is { } toy)
         {

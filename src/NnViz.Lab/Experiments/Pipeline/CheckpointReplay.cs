@@ -37,6 +37,22 @@ public sealed class CheckpointReplay : ITrainableModel
         return [.. spec.Recording.Checkpoints.Select(p => Path.GetFullPath(p, dir))];
     }
 
+    /// <summary>
+    /// The store key's part for record.checkpoints: the SHA-256 of each file's bytes in the listed order (the paths
+    /// as written are already in the spec's text), so a spec reruns when a checkpoint file is rewritten in place.
+    /// Null when the spec trains (its key stays as it was).
+    /// </summary>
+    public static string? ContentKey(ExperimentSpec spec)
+    {
+        var paths = Paths(spec);
+        if (paths.Count == 0) return null;
+        return "checkpoints:" + string.Join(";", paths.Select(p =>
+        {
+            using var stream = File.OpenRead(p);
+            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+        }));
+    }
+
     /// <summary>Wraps a built model; throws a <see cref="DataException"/> naming every checkpoint that does not fit the recipe.</summary>
     public static CheckpointReplay Create(ITrainableModel model, ModelRecipe recipe, IReadOnlyList<string> paths)
     {
