@@ -6,10 +6,12 @@ namespace NnViz.Plot;
 /// What a mark draws into: the panel's ScottPlot <see cref="Plot"/>, plus the shared ways NnVizRepro turns its line
 /// styles into scatter lines (non-finite points break a line into pieces: a diverged model output leaves a gap).
 /// </summary>
-internal sealed class PanelDraw(ScottPlot.Plot plot, Panel panel)
+internal sealed class PanelDraw(ScottPlot.Plot plot, Panel panel, PixelRect area)
 {
     public ScottPlot.Plot Plot { get; } = plot;
     public Panel Panel { get; } = panel;
+    /// <summary>The panel's cell in the figure, in canvas pixels.</summary>
+    public PixelRect Area { get; } = area;
 
     /// <summary>Legend rows in mark order (the panel's legend shows exactly these).</summary>
     public List<LegendItem> LegendRows { get; } = [];
@@ -62,7 +64,10 @@ internal sealed class PanelDraw(ScottPlot.Plot plot, Panel panel)
         hm.ManualRange = new ScottPlot.Range(scale.Min, scale.Max);
         hm.NaNCellColor = nan;
         hm.Smooth = false;
-        hm.Extent = extent;
+        // ScottPlot reads an extent as the centres of the outer cells (its image is one cell wider and taller, shifted
+        // by half a cell); give it the centres, so the image covers exactly the extent and cell edges land on whole pixels.
+        double cw = extent.Width / (cols * k), ch = extent.Height / (rows * k);
+        hm.Extent = new CoordinateRect(extent.Left + cw / 2, extent.Right - cw / 2, extent.Bottom + ch / 2, extent.Top - ch / 2);
         return hm;
     }
 
