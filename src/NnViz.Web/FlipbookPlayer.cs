@@ -2,8 +2,9 @@
 namespace NnViz.Web;
 
 /// <summary>
-/// The flipbook player: a sequence of SVG frames (fit curves, decision boundaries, weight grids) with play/pause,
-/// a scrub slider, speed, step back/forward, keyboard (space, arrows, Home/End when focused) and the frame label.
+/// The flipbook player: a sequence of frames (fit curves, decision boundaries, weight grids; PNG or SVG files, or
+/// inline SVG) with play/pause, a scrub slider, speed, step back/forward, keyboard (space, arrows, Home/End when
+/// focused) and the frame label.
 /// Frames by path are stacked &lt;img&gt; elements (all decoded once, no flicker); inline frames are swapped in one
 /// at a time, so ids inside different frames never clash.
 /// </summary>
@@ -32,7 +33,7 @@ public static class FlipbookPlayer
             {
                 w.WriteStartObject();
                 w.WriteString("label", f.Label);
-                w.WriteString(f.IsInline ? "svg" : "src", f.Svg);
+                w.WriteString(f.IsInline ? "svg" : "src", f.Picture);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -41,8 +42,8 @@ public static class FlipbookPlayer
         var last = frames[^1];
         // Without JS the reader still sees the last frame (the finished state).
         string fallback = last.IsInline
-            ? $"<div class=\"nv-stage\">{last.Svg}</div>"
-            : $"<div class=\"nv-stage\"><img src=\"{NnViz.Web.Html.Attr(last.Svg)}\" alt=\"{NnViz.Web.Html.Attr((alt ?? title) + ", " + last.Label)}\"></div>";
+            ? $"<div class=\"nv-stage\">{last.Picture}</div>"
+            : $"<div class=\"nv-stage\"><img src=\"{NnViz.Web.Html.Attr(last.Picture)}\" alt=\"{NnViz.Web.Html.Attr((alt ?? title) + ", " + last.Label)}\"></div>";
         return
             $"<figure class=\"nv-player nv-flipbook\" id=\"{id}\" data-nnviz=\"flipbook\" tabindex=\"0\" aria-label=\"{NnViz.Web.Html.Attr(title.Length > 0 ? title : alt ?? "animation")}\">\n" +
             (title.Length > 0 ? $"<figcaption>{NnViz.Web.Html.Text(title)}</figcaption>\n" : "") +
@@ -50,7 +51,7 @@ public static class FlipbookPlayer
     }
 
     /// <summary>A whole self-contained page (CSS and JS inlined) holding one flipbook, for the animation file
-    /// written next to the SVG frames.</summary>
+    /// written next to the frame files.</summary>
     public static string StandalonePage(string title, IReadOnlyList<FlipbookFrame> frames,
         double framesPerSecond = 4, string? alt = null) =>
         HtmlPage.Standalone(title, Html("flipbook", title, frames, framesPerSecond, alt));

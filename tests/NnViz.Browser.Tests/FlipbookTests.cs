@@ -132,4 +132,37 @@ public sealed class FlipbookTests(BrowserFixture browser)
         await p.WaitForAsync("() => [...document.querySelectorAll('#far img')].every(i => i.complete && i.naturalWidth > 0)");
         p.AssertClean("lazy flipbook");
     }
+
+    [Fact]
+    public async Task Png_frame_files_as_the_report_writes_them_are_shown_and_stepped()
+    {
+        // The report's players show PNG frames (frame_000.png, ...); make real PNGs by screenshotting the sample SVGs.
+        string dir = SampleSite.NewDir("flip-png");
+        var frames = new List<NnViz.Web.FlipbookFrame>();
+        await using (var shooter = await browser.OpenAsync(400, 240))
+            for (int f = 0; f < 4; f++)
+            {
+                await shooter.Page.SetContentAsync("<body style=\"margin:0\">" + SampleSite.CurveSvg(f, 4) + "</body>");
+                string name = $"frame_{f:000}.png";
+                await File.WriteAllBytesAsync(Path.Combine(dir, name), await shooter.Page.ScreenshotAsync(new() { Clip = new() { Width = 400, Height = 240 } }));
+                frames.Add(new NnViz.Web.FlipbookFrame($"epoch {f + 1}", name));
+            }
+        string page = Path.Combine(dir, "player.html");
+        File.WriteAllText(page, NnViz.Web.FlipbookPlayer.StandalonePage("PNG frames", frames, 4, "Fitted curve"));
+        await using var p = await browser.OpenAsync(900, 700);
+        await p.GotoFileAsync(page);
+        await p.WaitForAsync("() => window.NnViz && NnViz.players.flipbook");
+        await p.WaitForAsync("() => [...document.querySelectorAll('#flipbook img')].length === 4 && [...document.querySelectorAll('#flipbook img')].every(i => i.complete && i.naturalWidth === 400 && i.naturalHeight === 240)");
+        await p.Page.FocusAsync("#flipbook");
+        await p.Page.Keyboard.PressAsync("ArrowRight");
+        await p.Page.Keyboard.PressAsync("ArrowRight");
+        Assert.Equal("frame_002.png", await VisibleSrcAsync(p));
+        Assert.Equal("Fitted curve, epoch 3", await p.Page.GetAttributeAsync("#flipbook .nv-stage > img:not([hidden])", "alt"));
+        // The shown picture is the frame at its own size (a raster blown up to the stage's width would blur) and not blank.
+        var box = await p.Page.Locator("#flipbook .nv-stage > img:not([hidden])").BoundingBoxAsync();
+        Assert.True(box is { Width: 400, Height: 240 }, $"shown image box {box?.Width} x {box?.Height}");
+        var shot = PngImage.Decode(await p.Page.Locator("#flipbook .nv-stage").ScreenshotAsync());
+        Assert.True(shot.LumaVariance() > 50, $"stage variance {shot.LumaVariance()}");
+        p.AssertClean("png flipbook");
+    }
 }

@@ -45,13 +45,15 @@ public sealed class AnimationExportTests : IDisposable
     private static string Sha(string file) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
 
     [Fact]
-    public void SvgFrameWriterWritesOneFilePerFrameInOrder()
+    public void FrameFilesAreNumberedInOrderAndAreTheVideosPngs()
     {
-        var files = SvgFrameWriter.Write(Turning(), _dir.FullName);
-        Assert.Equal(["frame_000.svg", "frame_001.svg", "frame_002.svg", "frame_003.svg"], files.Select(Path.GetFileName));
-        Assert.Contains("<title id=\"", File.ReadAllText(files[2]));
-        Assert.Contains(">epoch 3</title>", File.ReadAllText(files[2]));
-        Assert.Equal("frame_0999.svg", SvgFrameWriter.FileName(999, 1001));
+        var animation = Turning();
+        var files = PngFrames.Write(animation, _dir.FullName);
+        Assert.Equal(["frame_000.png", "frame_001.png", "frame_002.png", "frame_003.png"], files.Select(Path.GetFileName));
+        Assert.Equal(PngFrames.Render(animation)[2], File.ReadAllBytes(files[2])); // the player shows what ffmpeg encodes
+        Assert.NotEqual(File.ReadAllBytes(files[1]), File.ReadAllBytes(files[2]));
+        Assert.Equal("frame_0999.png", PngFrames.FileName(999, 1001));
+        Assert.Equal("frame_012.svg", PngFrames.FileName(12, 100, "svg"));
     }
 
     [Fact]

@@ -68,9 +68,53 @@ public class FilledContourMarkTests
         {
             Opacity = 0.8,
             Boundary = new LineStyle("#111111", 2),
-            Bar = new ColorBar("P(class B)", "← class A", "class B →", LegendPosition.TopLeft),
+            Bar = new ColorBar("P(class B)", "← class A", "class B →"),
         };
         var panel = new Panel([mark], "sigmoid field", new Axis("x1"), new Axis("x2"), EqualAspect: true, Legend: LegendPosition.BottomRight);
         FigureSnapshot.Match(Figure.Single("Filled contours", panel, 420, 420));
+    }
+
+    /// <summary>
+    /// The bar goes on the side it names: a field all in the lowest band leaves the top band's colour to the bar alone,
+    /// so the box of those pixels in the PNG says where the bar is drawn and which way it runs.
+    /// </summary>
+    [Theory]
+    [InlineData(ColorBarSide.Right)]
+    [InlineData(ColorBarSide.Left)]
+    [InlineData(ColorBarSide.Bottom)]
+    [InlineData(ColorBarSide.Top)]
+    public void ColorBarSitsOnTheSideItNames(ColorBarSide side)
+    {
+        var (xs, ys, v) = Field(11, (x, y) => 0.05);
+        var mark = new FilledContourMark(xs, ys, v, FilledContourMark.EvenLevels(0, 1, 0.1), ColorMap.RdBu)
+        { Bar = new ColorBar("P(class B)", "class A", "class B", side) };
+        var figure = Figure.Single("", new Panel([mark], "", new Axis("x1"), new Axis("x2"), Legend: LegendPosition.None), 400, 400);
+        using var bmp = SkiaSharp.SKBitmap.Decode(PngRenderer.Render(figure));
+        var (x0, y0, x1, y1) = BoxOf(bmp, mark.BandColor(9));
+        var (lx0, ly0, lx1, ly1) = BoxOf(bmp, mark.BandColor(0)); // the data area (and the bar's low end)
+        Assert.True(x1 >= x0, $"no pixel of the top band's colour ({side})");
+        bool vertical = side is ColorBarSide.Right or ColorBarSide.Left;
+        Assert.True(vertical ? y1 - y0 > 3 * (x1 - x0) : x1 - x0 > 3 * (y1 - y0), $"{side}: high end box {x0},{y0}-{x1},{y1}");
+        switch (side)
+        {
+            case ColorBarSide.Right: Assert.True(x0 > 300 && y0 < 150, $"{x0},{y0}"); break; // high end at the top
+            case ColorBarSide.Left: Assert.True(x1 < 100 && y0 < 150, $"{x1},{y0}"); break;
+            case ColorBarSide.Bottom: Assert.True(y0 > 300 && x0 > 200, $"{x0},{y0}"); break; // high end on the right
+            case ColorBarSide.Top: Assert.True(y1 < 100 && x0 > 200, $"{x0},{y1}"); break;
+        }
+        Assert.True(lx1 - lx0 > 200 && ly1 - ly0 > 200, "the data area is drawn in the lowest band's colour");
+    }
+
+    private static (int X0, int Y0, int X1, int Y1) BoxOf(SkiaSharp.SKBitmap bmp, Rgb c)
+    {
+        int x0 = int.MaxValue, y0 = int.MaxValue, x1 = -1, y1 = -1;
+        for (int y = 0; y < bmp.Height; y++)
+            for (int x = 0; x < bmp.Width; x++)
+            {
+                var p = bmp.GetPixel(x, y);
+                if (Math.Abs(p.Red - c.R) > 2 || Math.Abs(p.Green - c.G) > 2 || Math.Abs(p.Blue - c.B) > 2) continue;
+                (x0, y0, x1, y1) = (Math.Min(x0, x), Math.Min(y0, y), Math.Max(x1, x), Math.Max(y1, y));
+            }
+        return (x0, y0, x1, y1);
     }
 }

@@ -1,11 +1,13 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace NnViz.Plot;
 
 /// <summary>
-/// An animation's frames as PNG bytes, drawn in-process by ScottPlot (fast encoding: ffmpeg reads each frame once).
-/// Frames are independent, so two are drawn at a time without changing any byte. The PNGs are kept with the animation
-/// (weakly: they go when it does), so writing its GIF and then its MP4 draws the frames once.
+/// An animation's frames as PNG bytes, drawn in-process by ScottPlot (fast encoding: one drawing serves the HTML
+/// player's frame files and ffmpeg's GIF and MP4). Frames are independent, so two are drawn at a time without
+/// changing any byte. The PNGs are kept with the animation (weakly: they go when it does), so writing the frame files,
+/// its GIF and its MP4 draws the frames once.
 /// </summary>
 public static class PngFrames
 {
@@ -28,9 +30,16 @@ public static class PngFrames
         var files = new string[pngs.Count];
         for (int i = 0; i < files.Length; i++)
         {
-            files[i] = Path.Combine(directory, SvgFrameWriter.FileName(i, files.Length, "png"));
+            files[i] = Path.Combine(directory, FileName(i, files.Length));
             File.WriteAllBytes(files[i], pngs[i]);
         }
         return files;
     }
+
+    /// <summary>The file name of frame <paramref name="index"/>; at least three digits so names sort in frame order.</summary>
+    public static string FileName(int index, int count, string extension = "png") =>
+        "frame_" + index.ToString("D" + Digits(count).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + "." + extension;
+
+    /// <summary>Digits in a frame number: three, or more for animations of over a thousand frames.</summary>
+    public static int Digits(int count) => Math.Max(3, (Math.Max(1, count) - 1).ToString(CultureInfo.InvariantCulture).Length);
 }

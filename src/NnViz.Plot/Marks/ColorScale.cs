@@ -17,7 +17,10 @@ public sealed record ColorScale(ColorMap Map, double Min, double Max, string Tit
 /// <summary>
 /// The colour bar of filled contours: the title says what is coloured, the optional end labels what the two ends mean
 /// (e.g. "class A" and "class B"), because a diverging scale without words is hard to read. Drawn as a ScottPlot
-/// colour bar with one flat step per band; <paramref name="Position"/> is kept for existing callers (the bar sits at the
-/// panel's right edge).
+/// colour bar with one flat step per band, outside the data area on the <paramref name="Side"/> it names (so it never
+/// hides data): read top to bottom on the right or left, left to right (low end first) below or above.
 /// </summary>
-public sealed record ColorBar(string Title, string? LowLabel = null, string? HighLabel = null, LegendPosition Position = LegendPosition.BottomLeft);
+public sealed record ColorBar(string Title, string? LowLabel = null, string? HighLabel = null, ColorBarSide Side = ColorBarSide.Right);
+
+/// <summary>The edge of a panel's data area a colour bar sits on.</summary>
+public enum ColorBarSide { Right, Left, Bottom, Top }

@@ -32,7 +32,7 @@ public sealed record FilledContourMark(double[] Xs, double[] Ys, double[] Values
     {
         var bands = new ContourBandsPlottable(this);
         draw.Plot.Add.Plottable(bands);
-        if (Bar is { } bar) draw.ColorBar(bands, bar.Title, bar.LowLabel, bar.HighLabel, Edge.Right);
+        if (Bar is { } bar) draw.ColorBar(bands, bar.Title, bar.LowLabel, bar.HighLabel, PanelDraw.EdgeOf(bar.Side));
         if (Boundary is { } b)
             draw.LegendRows.Add(PlottableBase.LineItem($"boundary ({BoundaryLevel.ToString("0.##", CultureInfo.InvariantCulture)})",
                 Theme.Of(b.Color, b.Opacity), 2, Theme.Pattern(b.Dash)));

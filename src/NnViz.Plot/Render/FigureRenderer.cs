@@ -34,8 +34,8 @@ internal static class FigureRenderer
         for (int i = 0; i < figure.Panels.Count; i++)
         {
             float left = i % cols * cw, y0 = top + i / cols * ch;
-            using var plot = PanelBuilder.Build(figure.Panels[i]);
             var rect = new PixelRect(left, left + cw, y0 + ch, y0);
+            using var plot = PanelBuilder.Build(figure.Panels[i], rect);
             // ScottPlot renders again while the axis limits still move (autoscale, equal units); a raster hides the
             // overdraw but an SVG would keep every pass. Settle the layout on a canvas that draws nothing, then draw once.
             using (var settle = new SKNoDrawCanvas(w, h)) plot.Render(settle, rect);

@@ -9,7 +9,9 @@ namespace NnViz.Plot;
 /// </summary>
 internal static class PanelBuilder
 {
-    public static ScottPlot.Plot Build(Panel panel)
+    /// <param name="panel">what to draw.</param>
+    /// <param name="area">the panel's cell in the figure, in canvas pixels (marks that lay themselves out in pixels need it).</param>
+    public static ScottPlot.Plot Build(Panel panel, PixelRect area)
     {
         Theme.EnsureFont();
         var plot = new ScottPlot.Plot();
@@ -19,12 +21,14 @@ internal static class PanelBuilder
         plot.DataBackground.Color = Colors.White;
         plot.RenderManager.ClearCanvasBeforeEachRender = false;
         bool fills = panel.Marks.Any(m => m.FillsPanel);
-        var draw = new PanelDraw(plot, panel);
+        var draw = new PanelDraw(plot, panel, area);
         foreach (var mark in panel.Marks) mark.Draw(draw);
         if (fills) Frameless(plot);
         if (panel.Marks.Any(m => m.PixelLayout))
             plot.Layout.Fixed(new PixelPadding(TableMargin, TableMargin, TableMargin, TableTop(panel)));
-        else Axes(plot, panel);
+        // Marks that fill the panel set their own limits (and layout); an autoscale here would pad them by ScottPlot's
+        // margins (10 % wide, 15 % high), which shrank image grids to 1/1.1 of their room.
+        else if (!fills) Axes(plot, panel);
         var title = plot.Axes.Title.Label;
         title.Text = panel.Title;
         title.FontName = Theme.Font;
@@ -80,7 +84,7 @@ internal static class PanelBuilder
     private const float TableMargin = 8;
 
     /// <summary>The margin above a table: room for the panel title, or the plain margin.</summary>
-    private static float TableTop(Panel panel) => panel.Title.Length > 0 ? 28 : TableMargin;
+    internal static float TableTop(Panel panel) => panel.Title.Length > 0 ? 28 : TableMargin;
 
     /// <summary>The cell height a table panel needs at <paramref name="width"/>: its title, the tallest self-sizing mark, the margins.</summary>
     internal static double FittedHeight(Panel panel, double width)

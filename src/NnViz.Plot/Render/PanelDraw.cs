@@ -6,20 +6,22 @@ namespace NnViz.Plot;
 /// What a mark draws into: the panel's ScottPlot <see cref="Plot"/>, plus the shared ways NnVizRepro turns its line
 /// styles into scatter lines (non-finite points break a line into pieces: a diverged model output leaves a gap).
 /// </summary>
-internal sealed class PanelDraw(ScottPlot.Plot plot, Panel panel)
+internal sealed class PanelDraw(ScottPlot.Plot plot, Panel panel, PixelRect area)
 {
     public ScottPlot.Plot Plot { get; } = plot;
     public Panel Panel { get; } = panel;
+    /// <summary>The panel's cell in the figure, in canvas pixels.</summary>
+    public PixelRect Area { get; } = area;
 
     /// <summary>Legend rows in mark order (the panel's legend shows exactly these).</summary>
     public List<LegendItem> LegendRows { get; } = [];
 
-    /// <summary>Where a colour bar goes, set by the marks that have one (contours right, grids below).</summary>
+    /// <summary>Where a colour bar goes, set by the marks that have one (contours on their bar's side, grids below).</summary>
     public void ColorBar(ScottPlot.IHasColorAxis source, string title, string? low, string? high, Edge edge)
     {
         var bar = Plot.Add.ColorBar(source, edge);
-        // A bar on the right edge is labelled top to bottom (high end first), one below left to right (low end first).
-        bar.Label = edge == Edge.Right ? ColorBarLabel(title, high, low) : ColorBarLabel(title, low, high);
+        // A bar on the right or left is labelled top to bottom (high end first), one below or above left to right (low end first).
+        bar.Label = edge is Edge.Right or Edge.Left ? ColorBarLabel(title, high, low) : ColorBarLabel(title, low, high);
         bar.LabelStyle.FontName = Theme.Font;
         bar.LabelStyle.FontSize = Theme.LegendSize;
         bar.LabelStyle.ForeColor = Theme.Ink;
@@ -28,6 +30,14 @@ internal sealed class PanelDraw(ScottPlot.Plot plot, Panel panel)
         bar.Width = 10;
         if (bar.Axis.TickGenerator is ScottPlot.TickGenerators.NumericAutomatic ticks) ticks.MinorTickGenerator = new PanelBuilder.NoMinorTicks();
     }
+
+    public static Edge EdgeOf(ColorBarSide side) => side switch
+    {
+        ColorBarSide.Left => Edge.Left,
+        ColorBarSide.Bottom => Edge.Bottom,
+        ColorBarSide.Top => Edge.Top,
+        _ => Edge.Right,
+    };
 
     /// <summary>"first ← title → last": the end words in reading order along the bar (they say what the two ends mean).
     /// Arrows the caller put in an end word ("← class A", the old bar's style) are dropped, so none is doubled.</summary>
@@ -54,7 +64,10 @@ internal sealed class PanelDraw(ScottPlot.Plot plot, Panel panel)
         hm.ManualRange = new ScottPlot.Range(scale.Min, scale.Max);
         hm.NaNCellColor = nan;
         hm.Smooth = false;
-        hm.Extent = extent;
+        // ScottPlot reads an extent as the centres of the outer cells (its image is one cell wider and taller, shifted
+        // by half a cell); give it the centres, so the image covers exactly the extent and cell edges land on whole pixels.
+        double cw = extent.Width / (cols * k), ch = extent.Height / (rows * k);
+        hm.Extent = new CoordinateRect(extent.Left + cw / 2, extent.Right - cw / 2, extent.Bottom + ch / 2, extent.Top - ch / 2);
         return hm;
     }
 

@@ -19,17 +19,18 @@ public static class Publish
     }
 
     /// <summary>
-    /// Writes an animation as SVG frames (animations/&lt;id&gt;/frame_NNN.svg), a standalone player page next to them,
-    /// and GIF/MP4 when asked and the tools exist; returns the block with the player for the experiment page.
+    /// Writes an animation as PNG frames (animations/&lt;id&gt;/frame_NNN.png, drawn once and also fed to the GIF/MP4),
+    /// a standalone player page next to them, and GIF/MP4 when asked and the tools exist; returns the block with the
+    /// player for the experiment page.
     /// </summary>
     public static AnimationBlock Animation(RunContext ctx, string id, Animation animation, string caption, bool video, params (string Label, string Path)[] dataLinks)
     {
         string dir = $"animations/{id}";
-        var files = SvgFrameWriter.Write(animation, ctx.Artifacts.Folder(dir));
+        var files = PngFrames.Write(animation, ctx.Artifacts.Folder(dir));
         var frames = animation.Frames.Select((f, i) => new FlipbookFrame(f.Label, $"{dir}/{Path.GetFileName(files[i])}")).ToList();
         var local = animation.Frames.Select((f, i) => new FlipbookFrame(f.Label, Path.GetFileName(files[i]))).ToList();
         ctx.Artifacts.Text($"{dir}/player.html", FlipbookPlayer.StandalonePage(animation.Title, local, animation.FramesPerSecond, caption));
-        var links = new List<(string, string)> { ("frames (SVG)", $"{dir}/{Path.GetFileName(files[0])}"), ("player page", $"{dir}/player.html") };
+        var links = new List<(string, string)> { ("frames (PNG)", $"{dir}/{Path.GetFileName(files[0])}"), ("player page", $"{dir}/player.html") };
         if (video)
         {
             foreach (var (kind, export) in new (string, Func<Animation, string, ExportTools?, ExportResult>)[] { ("gif", VideoExport.Gif), ("mp4", VideoExport.Mp4) })

@@ -79,7 +79,7 @@ internal static class DecisionBoundaryPage
         {
             Opacity = 0.75,
             Boundary = new LineStyle("#111111", 2.2),
-            Bar = legend ? new ColorBar("P(lower moon | x)", "← upper moon", "lower moon →", LegendPosition.BottomLeft) : null,
+            Bar = legend ? new ColorBar("P(lower moon | x)", "← upper moon", "lower moon →") : null,
         };
         int n = data.Rows;
         double[] xs = [.. Enumerable.Range(0, n).Select(i => (double)data.X[2 * i])];

@@ -13,11 +13,19 @@ public static class AnimatorFigures
     {
         var es = Epochs(s.KnnAccuracy.Length);
         var knn = new Panel([new LineMark(es, s.KnnAccuracy, new LineStyle(C(0), 2), "kNN accuracy")],
-            "kNN accuracy (leave one out)", new Axis("epoch"), new Axis("accuracy", new DataRange(0.5, 1.0)), Legend: LegendPosition.None);
+            "kNN accuracy (leave one out)", new Axis("epoch"), new Axis("accuracy", AccuracyRange(s.KnnAccuracy)), Legend: LegendPosition.None);
         var sil = new Panel([new LineMark(es, s.Silhouette, new LineStyle(C(1), 2), "silhouette")],
             "silhouette", new Axis("epoch"), new Axis("silhouette"), Legend: LegendPosition.None);
         return new Figure($"Class separation of '{label}' in the representation by epoch{heading}", [knn, sil], 900, 360, 2,
             $"Two line charts over epochs: k-nearest-neighbour accuracy and silhouette of the '{label}' classes, computed in the high-dimensional representation.");
+    }
+
+    /// <summary>The accuracy axis: 0.5 (chance for two classes) to 1, reaching down to the next 0.1 below the lowest
+    /// finite value when one is under 0.5 (more classes, or a layout worse than chance), so every value is on the plot.</summary>
+    public static DataRange AccuracyRange(IEnumerable<double> values)
+    {
+        double low = values.Where(double.IsFinite).DefaultIfEmpty(0.5).Min();
+        return new DataRange(Math.Max(0, Math.Min(0.5, Math.Floor(Math.Round(low * 10, 9)) / 10)), 1.0);
     }
 
     public static Figure Consistency(IReadOnlyList<ProjectedSequence> seqs, string heading)

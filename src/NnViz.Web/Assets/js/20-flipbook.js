@@ -1,4 +1,4 @@
-// Flipbook: one SVG per frame, by file (<img>, stacked and decoded before they are needed) or inline (swapped in).
+// Flipbook: one picture per frame, by file (PNG or SVG <img>, stacked and decoded before they are needed) or inline SVG (swapped in).
 (function () {
   'use strict';
   const NnViz = window.NnViz;
