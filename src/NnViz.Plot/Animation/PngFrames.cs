@@ -5,8 +5,8 @@ namespace NnViz.Plot;
 
 /// <summary>
 /// An animation's frames as PNG bytes, drawn in-process by ScottPlot (fast encoding: one drawing serves the HTML
-/// player's frame files and ffmpeg's GIF and MP4). Frames are independent, so two are drawn at a time without
-/// changing any byte. The PNGs are kept with the animation (weakly: they go when it does), so writing the frame files,
+/// player's frame files and ffmpeg's GIF and MP4). Frames are drawn one at a time (see FigureRenderer.SkiaGate).
+/// The PNGs are kept with the animation (weakly: they go when it does), so writing the frame files,
 /// its GIF and its MP4 draws the frames once.
 /// </summary>
 public static class PngFrames
@@ -17,8 +17,8 @@ public static class PngFrames
         Cache.GetValue(animation, a =>
         {
             var frames = new byte[a.Frames.Count][];
-            Parallel.For(0, frames.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 },
-                i => frames[i] = PngRenderer.Render(a.Frames[i].Figure, PngEncoding.Fast));
+            for (int i = 0; i < frames.Length; i++)
+                frames[i] = PngRenderer.Render(a.Frames[i].Figure, PngEncoding.Fast);
             return frames;
         });
 

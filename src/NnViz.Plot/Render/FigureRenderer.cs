@@ -12,6 +12,14 @@ internal static class FigureRenderer
 {
     public const float TitleHeight = 30;
 
+    /// <summary>
+    /// One figure is drawn at a time in a process. Drawing frames two at a time crashed the process now and then
+    /// (SIGSEGV inside libSkiaSharp, seen in moons' quick run and in test runs drawing from parallel test classes);
+    /// ScottPlot does not promise thread safety and the shared typefaces are Skia objects, so every entry point that
+    /// touches Skia (PNG, SVG, text measuring) takes this lock. Drawing is a small share of a run (about a fifth).
+    /// </summary>
+    internal static readonly object SkiaGate = new();
+
     public static (int Width, int Height) Size(Figure f) =>
         (Math.Max(1, (int)Math.Round(f.Width)), Math.Max(1, (int)Math.Round(f.Height)));
 
@@ -46,8 +54,11 @@ internal static class FigureRenderer
     /// <summary>The title's width in pixels at <paramref name="size"/>, measured with the pinned bold font.</summary>
     public static float MeasureTitle(string title, float size)
     {
-        Theme.EnsureFont();
-        using var paint = Paint.NewDisposablePaint();
-        return Theme.Label(size, Theme.Ink, bold: true).Measure(title, paint).Width;
+        lock (SkiaGate)
+        {
+            Theme.EnsureFont();
+            using var paint = Paint.NewDisposablePaint();
+            return Theme.Label(size, Theme.Ink, bold: true).Measure(title, paint).Width;
+        }
     }
 }

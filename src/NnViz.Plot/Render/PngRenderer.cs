@@ -14,6 +14,11 @@ public static class PngRenderer
 {
     public static byte[] Render(Figure figure, PngEncoding encoding = PngEncoding.Small)
     {
+        lock (FigureRenderer.SkiaGate) return RenderLocked(figure, encoding);
+    }
+
+    private static byte[] RenderLocked(Figure figure, PngEncoding encoding)
+    {
         var (w, h) = FigureRenderer.Size(figure);
         using var surface = SKSurface.Create(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul))
             ?? throw new InvalidOperationException($"Skia could not create a {w}x{h} raster surface");

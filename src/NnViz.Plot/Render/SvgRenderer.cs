@@ -17,6 +17,11 @@ public static partial class SvgRenderer
 
     public static string Render(Figure figure)
     {
+        lock (FigureRenderer.SkiaGate) return RenderLocked(figure);
+    }
+
+    private static string RenderLocked(Figure figure)
+    {
         var (w, h) = FigureRenderer.Size(figure);
         string xml;
         var placed = SvgOverlay.Begin();

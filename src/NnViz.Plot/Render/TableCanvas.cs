@@ -41,9 +41,12 @@ internal abstract class TableCanvas
     /// <summary>The width of <paramref name="text"/> in the pinned font at <paramref name="size"/> (the same in SVG and PNG).</summary>
     public static double Measure(string text, double size)
     {
-        Theme.EnsureFont();
-        using var font = new SKFont(Fonts.GetTypeface(Theme.Font, false, false), (float)size) { Subpixel = true };
-        return font.MeasureText(SvgText.Clean(text));
+        lock (FigureRenderer.SkiaGate)
+        {
+            Theme.EnsureFont();
+            using var font = new SKFont(Fonts.GetTypeface(Theme.Font, false, false), (float)size) { Subpixel = true };
+            return font.MeasureText(SvgText.Clean(text));
+        }
     }
 
     public virtual void OpenGroup(string cls) { }
