@@ -39,6 +39,7 @@ public static partial class Workloads
         ["prefix"] = Prefix,
         ["gemm"] = GemmThroughput,
         ["lstm-parts"] = LstmParts,
+        ["lstm-kernel"] = LstmKernelParts,
         ["digest"] = Digest,
     };
 
