@@ -97,6 +97,7 @@ public class PackedGemmTests
         Assert.True(PackedGemm.Suits(64, 784, 64));
         Assert.False(PackedGemm.Suits(16, 64, 256));
         Assert.False(PackedGemm.Suits(64, 256, 128));
+        Assert.False(PackedGemm.Suits(128, 12800, 256));
         Assert.Throws<ArgumentException>(() => PackedGemm.Multiply(new float[4], 2, 1, new float[4], 2, new float[4], 2, 2, 0, 2, false));
     }
 }
