@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Engine vs PyTorch on the issue-3 workloads, one after the other on this machine, threads 1 and 2.
+# Native engine, torch engine (src/NnViz.Torch: TorchSharp behind the training seam) and PyTorch on the issue-3
+# workloads, interleaved (native, torch, PyTorch per workload and thread count) on this machine, threads 1 and 2.
 # Usage: [THREADS="1 2"] bench/compare.sh [workload ...]   (default: all; names as in bench/engine and bench/reference/workloads.py)
-# Prints a Markdown table: wall seconds per unit for ours and PyTorch, the ratio ours/PyTorch (lower is better), and the
-# same ratio on process CPU seconds (all threads), which stays meaningful when other jobs load the machine.
+# Prints a Markdown table: wall seconds per unit for each, the ratios to PyTorch (lower is better), and the same ratios
+# on process CPU seconds (all threads), which stay meaningful when other jobs load the machine. Both torch sides run
+# with flush-denormal on; the torch engine column is "-" for workloads that do not train (prefix).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 workloads=("$@")
@@ -16,13 +18,19 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| workload | threads | unit | ours | PyTorch | ours/PyTorch | CPU ours | CPU PyTorch | CPU ratio | notes (ours) |"
-echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---|"
+echo "| workload | threads | unit | ours | torch engine | PyTorch | ours/PyTorch | torch engine/PyTorch | CPU ours | CPU torch engine | CPU PyTorch | CPU ours/PyTorch | CPU torch engine/PyTorch | notes (ours) |"
+echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+training=" poly-fit rings moons mlp lstm bilstm "
 for w in "${workloads[@]}"; do
   for t in ${THREADS:-1 2}; do
     # OpenBLAS/OpenMP pools sized to the same thread count, or they fight torch's own threads and inflate its times.
-    o=$("$ours" "$w" --threads "$t"); p=$(OMP_NUM_THREADS="$t" OPENBLAS_NUM_THREADS="$t" MKL_NUM_THREADS="$t" "${ref[@]}" "$w" --threads "$t")
-    echo "| $w | $t | $(field 3 "$o") | $(field 2 "$o") | $(field 2 "$p") | $(ratio "$(field 2 "$o")" "$(field 2 "$p")") | $(field 5 "$o") | $(field 5 "$p") | $(ratio "$(field 5 "$o")" "$(field 5 "$p")") | $(field 4 "$o") |"
+    o=$("$ours" "$w" --threads "$t")
+    g=$(printf -- '-\t-\t-\t-\t-')
+    [[ $training == *" $w "* ]] && g=$(OMP_NUM_THREADS="$t" MKL_NUM_THREADS="$t" "$ours" "$w" --threads "$t" --engine torch)
+    p=$(OMP_NUM_THREADS="$t" OPENBLAS_NUM_THREADS="$t" MKL_NUM_THREADS="$t" "${ref[@]}" "$w" --threads "$t")
+    gr="-"; gc="-"
+    [[ $(field 2 "$g") != "-" ]] && gr=$(ratio "$(field 2 "$g")" "$(field 2 "$p")") && gc=$(ratio "$(field 5 "$g")" "$(field 5 "$p")")
+    echo "| $w | $t | $(field 3 "$o") | $(field 2 "$o") | $(field 2 "$g") | $(field 2 "$p") | $(ratio "$(field 2 "$o")" "$(field 2 "$p")") | $gr | $(field 5 "$o") | $(field 5 "$g") | $(field 5 "$p") | $(ratio "$(field 5 "$o")" "$(field 5 "$p")") | $gc | $(field 4 "$o") |"
   done
 done
 echo

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using NnViz.Engine;
 using NnViz.Engine.Nn;
 using NnViz.Engine.Training;
+using OptimizerSettings = NnViz.Torch.OptimizerSettings;
 
 namespace NnViz.Bench.Engine;
 
@@ -31,11 +32,11 @@ public static partial class Workloads
         var rng = new Rng(4);
         var model = Sequential.Build(784, [new LayerSpec("dense", "h", 64, "relu"), new LayerSpec("dense", "out", 10)], rng);
         model.Compute = new ComputeOptions(threads);
-        var opt = new Adam(model.Parameters);
+        var trainer = Train(model, rng, new SoftmaxCrossEntropy(), new("adam", 1e-3), threads);
         var shuffle = rng.Fork("shuffle");
-        Trainer.TrainEpoch(model, new SoftmaxCrossEntropy(), opt, x, y, 6400, 64, shuffle);
+        trainer.TrainEpoch(x, y, 6400, 64, shuffle);
         var sw = Clock.StartNew();
-        var r = Trainer.TrainEpoch(model, new SoftmaxCrossEntropy(), opt, x, y, n, 64, shuffle);
+        var r = trainer.TrainEpoch(x, y, n, 64, shuffle);
         return Timed(sw, new BenchResult(sw.Elapsed.TotalSeconds, "s/epoch", $"loss {r.Loss:F4}"));
     }
 
@@ -57,10 +58,10 @@ public static partial class Workloads
         var model = Sequential.Build(steps, [new LayerSpec("embedding", "emb", Units: 128, VocabSize: 10000),
             new LayerSpec("lstm", "lstm", Units: 64), new LayerSpec("dense", "out", 1, "sigmoid")], rng);
         model.Compute = new ComputeOptions(threads);
-        var opt = new Adam(model.Parameters);
-        Trainer.TrainEpoch(model, new BinaryCrossEntropy(), opt, x, y, 2 * batch, batch, null);
+        var trainer = Train(model, rng, new BinaryCrossEntropy(), new("adam", 1e-3), threads);
+        trainer.TrainEpoch(x, y, 2 * batch, batch, null);
         var sw = Clock.StartNew();
-        Trainer.TrainEpoch(model, new BinaryCrossEntropy(), opt, x[(2 * batch * steps)..], y[(2 * batch)..], batches * batch, batch, null);
+        trainer.TrainEpoch(x[(2 * batch * steps)..], y[(2 * batch)..], batches * batch, batch, null);
         double perBatch = sw.Elapsed.TotalSeconds / batches;
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
         return Timed(sw, new BenchResult(perBatch * Math.Ceiling(25000.0 / batch), "s/epoch",
@@ -77,11 +78,10 @@ public static partial class Workloads
         var model = Sequential.Build(steps, [new LayerSpec("embedding", "emb", Units: 50, VocabSize: 10000),
             new LayerSpec("bidirectional", "bilstm", Units: 64), new LayerSpec("dense", "out", 6)], rng);
         model.Compute = new ComputeOptions(threads);
-        var opt = new Adam(model.Parameters);
-        var loss = new BinaryCrossEntropy(fromLogits: true);
-        Trainer.TrainEpoch(model, loss, opt, x, y, 2 * batch, batch, null);
+        var trainer = Train(model, rng, new BinaryCrossEntropy(fromLogits: true), new("adam", 1e-3), threads);
+        trainer.TrainEpoch(x, y, 2 * batch, batch, null);
         var sw = Clock.StartNew();
-        Trainer.TrainEpoch(model, loss, opt, x[(2 * batch * steps)..], y[(2 * batch * 6)..], batches * batch, batch, null);
+        trainer.TrainEpoch(x[(2 * batch * steps)..], y[(2 * batch * 6)..], batches * batch, batch, null);
         double perSeq = sw.Elapsed.TotalSeconds / (batches * batch);
         return Timed(sw, new BenchResult(perSeq * 10000, "s/10k seq", $"{perSeq * batch * 1000:F1} ms/batch"));
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using NnViz.Engine;
 using NnViz.Engine.Nn;
 using NnViz.Engine.Training;
+using OptimizerSettings = NnViz.Torch.OptimizerSettings;
 
 namespace NnViz.Bench.Engine;
 
@@ -39,6 +40,7 @@ public static partial class Workloads
         ["prefix"] = Prefix,
         ["gemm"] = GemmThroughput,
         ["lstm-parts"] = LstmParts,
+        ["lstm-kernel"] = LstmKernelParts,
         ["digest"] = Digest,
     };
 
@@ -64,13 +66,13 @@ public static partial class Workloads
         var sw = Clock.StartNew();
         var model = Sequential.Build(1, [new LayerSpec("dense", "h", 6, "tanh"), new LayerSpec("dense", "out", 1)], rng);
         model.Compute = new ComputeOptions(threads);
-        var opt = new Sgd(model.Parameters, 0.01);
+        var trainer = Train(model, rng, new Mse(), new("sgd", 0.01), threads);
         var shuffle = rng.Fork("shuffle");
         double loss = 0;
         for (int e = 0; e < 100; e++)
         {
-            loss = Trainer.TrainEpoch(model, new Mse(), opt, x, y, n, 32, shuffle).Loss;
-            model.Predict(curve, 400);
+            loss = trainer.TrainEpoch(x, y, n, 32, shuffle).Loss;
+            trainer.Predict(curve, 400);
         }
         return Timed(sw, new BenchResult(sw.Elapsed.TotalSeconds, "s/run", Inv($"final loss {loss:F4}")));
     }
@@ -102,14 +104,14 @@ public static partial class Workloads
         var model = Sequential.Build(2, [new LayerSpec("dense", "h1", 3, "tanh"), new LayerSpec("dense", "plane", 2, "tanh"),
             new LayerSpec("dense", "out", 1, "sigmoid")], rng);
         model.Compute = new ComputeOptions(threads);
-        var opt = new Sgd(model.Parameters, 0.001);
+        var trainer = Train(model, rng, new Mse(), new("sgd", 0.001), threads);
         var shuffle = rng.Fork("shuffle");
         double loss = 0;
         for (int e = 0; e < 100; e++)
         {
-            loss = Trainer.TrainEpoch(model, new Mse(), opt, x, y, n, 32, shuffle).Loss;
-            model.Predict(x, n, ["plane"], out _);
-            model.Predict(grid, 4200, ["plane"], out _);
+            loss = trainer.TrainEpoch(x, y, n, 32, shuffle).Loss;
+            trainer.Predict(x, n, ["plane"]);
+            trainer.Predict(grid, 4200, ["plane"]);
         }
         return Timed(sw, new BenchResult(sw.Elapsed.TotalSeconds, "s/run", Inv($"final loss {loss:F4}")));
     }
@@ -136,13 +138,13 @@ public static partial class Workloads
         var model = Sequential.Build(2, [new LayerSpec("dense", "h1", 32, "relu"), new LayerSpec("dense", "h2", 32, "relu"),
             new LayerSpec("dense", "out", 1, "sigmoid")], rng);
         model.Compute = new ComputeOptions(threads);
-        var opt = new Adam(model.Parameters);
+        var trainer = Train(model, rng, new BinaryCrossEntropy(), new("adam", 1e-3), threads);
         var shuffle = rng.Fork("shuffle");
         double loss = 0;
         for (int e = 0; e < 100; e++)
         {
-            loss = Trainer.TrainEpoch(model, new BinaryCrossEntropy(), opt, x, y, n, 32, shuffle).Loss;
-            model.Predict(grid, 40000);
+            loss = trainer.TrainEpoch(x, y, n, 32, shuffle).Loss;
+            trainer.Predict(grid, 40000);
         }
         return Timed(sw, new BenchResult(sw.Elapsed.TotalSeconds, "s/run", Inv($"final loss {loss:F4}")));
     }

@@ -34,6 +34,22 @@ if (Environment.GetEnvironmentVariable("ISOMAP_RAW") is { Length: > 0 } raw)
     }
     return;
 }
+if (Environment.GetEnvironmentVariable("COLD_ISOMAP") is { Length: > 0 } cold)
+{
+    // A fresh process's first Isomap (JIT warm-up included, as a short nnviz run pays it): PCA-50 of the first
+    // COLD_ISOMAP images, then Isomap (k 5), each timed on its first call; compare runtime settings (tiered compilation,
+    // PGO, quick JIT for loops) by environment variables. Prints the coordinates' hash: the settings must not change bits.
+    int m = int.Parse(cold, CultureInfo.InvariantCulture);
+    var head = DataMatrix.Rows(x, d, Enumerable.Range(0, m).ToArray());
+    var p50 = Time(() => Pca.Fit(head, m, d, new PcaOptions(50)).Coordinates);
+    var iso = Time(() => Isomap.Fit(p50.Result, m, 50, new IsomapOptions(2, 5), new Rng(1)).Coordinates);
+    string h = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+        System.Runtime.InteropServices.MemoryMarshal.AsBytes(iso.Result.AsSpan())))[..16];
+    var me = Process.GetCurrentProcess();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"cold n={m}: pca wall {p50.Seconds:F3}s cpu {p50.CpuSeconds:F3}s; isomap wall {iso.Seconds:F3}s cpu {iso.CpuSeconds:F3}s; process cpu {me.TotalProcessorTime.TotalSeconds:F3}s; sha256 {h}"));
+    return;
+}
 if (Environment.GetEnvironmentVariable("HASH") is "1")
 {
     // Determinism check: run with DOTNET_PROCESSOR_COUNT=1 / 2 and DOTNET_EnableAVX512=0 and compare the hashes.

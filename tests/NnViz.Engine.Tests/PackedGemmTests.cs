@@ -94,7 +94,10 @@ public class PackedGemmTests
         Assert.Equal(16, PackedGemm.RowsPerBlock(64));
         Assert.Equal(64, PackedGemm.RowsPerBlock(512));
         Assert.True(PackedGemm.Suits(512, 512, 512));
-        Assert.False(PackedGemm.Suits(64, 784, 64));
+        Assert.True(PackedGemm.Suits(64, 784, 64));
+        Assert.False(PackedGemm.Suits(16, 64, 256));
+        Assert.False(PackedGemm.Suits(64, 256, 128));
+        Assert.False(PackedGemm.Suits(128, 12800, 256));
         Assert.Throws<ArgumentException>(() => PackedGemm.Multiply(new float[4], 2, 1, new float[4], 2, new float[4], 2, 2, 0, 2, false));
     }
 }

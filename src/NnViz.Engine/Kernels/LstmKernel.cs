@@ -49,23 +49,33 @@ public static class LstmKernel
             if (step > 0) Gemm.Multiply<T>(h.AsSpan(po), units, 1, u, g4, gates.AsSpan(zo), g4, rc, units, g4, accumulate: true);
             for (int r = 0; r < rc; r++)
             {
-                var z = gates.AsSpan(zo + r * g4, g4);
-                Activate(z[..(2 * units)], sigmoid: true);
-                Activate(z.Slice(2 * units, units), sigmoid: false);
-                Activate(z.Slice(3 * units, units), sigmoid: true);
                 bool real = mask is null || mask[(r0 + r) * s.Steps + t] != T.Zero;
                 int k0 = so + r * units, p0 = po + r * units;
-                for (int j = 0; j < units; j++)
-                {
-                    T cPrev = step > 0 ? c[p0 + j] : T.Zero;
-                    c[k0 + j] = real ? z[units + j] * cPrev + z[j] * z[2 * units + j] : cPrev;
-                }
-                c.AsSpan(k0, units).CopyTo(tc.AsSpan(k0, units));
-                Activate(tc.AsSpan(k0, units), sigmoid: false);
-                for (int j = 0; j < units; j++)
-                    h[k0 + j] = real ? z[3 * units + j] * tc[k0 + j] : step > 0 ? h[p0 + j] : T.Zero;
+                if (typeof(T) == typeof(float))
+                    LstmCell.ForwardF32(Cast(gates.AsSpan(zo + r * g4, g4)), step > 0 ? Cast(c.AsSpan(p0, units)) : [],
+                        step > 0 ? Cast(h.AsSpan(p0, units)) : [], Cast(c.AsSpan(k0, units)), Cast(tc.AsSpan(k0, units)),
+                        Cast(h.AsSpan(k0, units)), real);
+                else CellForward(gates.AsSpan(zo + r * g4, g4), c, tc, h, k0, step > 0 ? p0 : -1, units, real);
             }
         }
+    }
+
+    /// <summary>The cell for one row in the composed form (double gradient checks): activations, then c, tanh(c), h.</summary>
+    private static void CellForward<T>(Span<T> z, T[] c, T[] tc, T[] h, int k0, int p0, int units, bool real)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Activate(z[..(2 * units)], sigmoid: true);
+        Activate(z.Slice(2 * units, units), sigmoid: false);
+        Activate(z.Slice(3 * units, units), sigmoid: true);
+        for (int j = 0; j < units; j++)
+        {
+            T cPrev = p0 >= 0 ? c[p0 + j] : T.Zero;
+            c[k0 + j] = real ? z[units + j] * cPrev + z[j] * z[2 * units + j] : cPrev;
+        }
+        c.AsSpan(k0, units).CopyTo(tc.AsSpan(k0, units));
+        Activate(tc.AsSpan(k0, units), sigmoid: false);
+        for (int j = 0; j < units; j++)
+            h[k0 + j] = real ? z[3 * units + j] * tc[k0 + j] : p0 >= 0 ? h[p0 + j] : T.Zero;
     }
 
     /// <summary>Sigmoid or tanh in place: the deterministic vector path for float, the plain formula otherwise (double checks).</summary>
@@ -179,11 +189,13 @@ public static class LstmKernel
             for (int r = 0; r < rc; r++)
             {
                 bool real = mask is null || mask[(r0 + r) * s.Steps + t] != T.Zero;
-                for (int j = 0; j < units; j++)
+                int k = po + r * units, kt = so + r * units;
+                if (typeof(T) == typeof(float))
                 {
-                    int k = po + r * units + j;
-                    dh[k] += real ? back[r * units + j] : dh[so + r * units + j];
+                    LstmCell.AddBack(Cast(dh.AsSpan(k, units)), Cast(back.Slice(r * units, units)), Cast(dh.AsSpan(kt, units)), real);
+                    continue;
                 }
+                for (int j = 0; j < units; j++) dh[k + j] += real ? back[r * units + j] : dh[kt + j];
             }
         }
     }

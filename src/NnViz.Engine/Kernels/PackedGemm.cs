@@ -19,8 +19,13 @@ public static unsafe class PackedGemm
 
     /// <summary>Whether the packed path is worth packing B for this shape (a speed choice only: the bits are the same).
     /// Packing B costs a pass over k x n, repaid only over enough rows of C; measured (bench/engine gemm, one thread):
-    /// 512^3 73 % of peak packed vs 36 % tiled, 12800x128x256 67 % vs 47 %, but 64x784x64 45 % vs 63 %.</summary>
-    public static bool Suits(int m, int k, int n) => CanRun(m, k, n) && m >= 192 && n >= 32 && k >= 16;
+    /// 512^3 73 % of peak packed vs 36 % tiled, 12800x128x256 67 % vs 47 %. Below 192 rows (best of 14 runs per CPU-second,
+    /// interleaved, load 55): 64x784x64 125 vs 110 GFLOP/s, 64x64x256 129 vs 108, 128x64x256 138 vs 109, 32x128x512
+    /// 111 vs 109, but 16x64x256 93 vs 111, 16x256x64 93 vs 115 and 64x256x128 131 vs 148: packed from 64 rows on wide
+    /// or deep products whose packed B stays in L2 (at most 2^18 floats: a weight gradient such as 128x12800x256 Aᵀ
+    /// would pack and re-read 13 MB per row block, and the LSTM epoch got slower).</summary>
+    public static bool Suits(int m, int k, int n) =>
+        CanRun(m, k, n) && n >= 32 && k >= 16 && (m >= 192 || (m >= 64 && (n >= 256 || k >= 512) && (long)k * n <= 1 << 18));
 
     /// <summary>Whether the packed path can run at all: AVX2 or better and a non-empty product.</summary>
     public static bool CanRun(int m, int k, int n) => Vector256.IsHardwareAccelerated && k > 0 && m > 0 && n > 0;

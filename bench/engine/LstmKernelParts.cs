@@ -1,0 +1,44 @@
+using NnViz.Engine;
+using NnViz.Engine.Kernels;
+
+namespace NnViz.Bench.Engine;
+
+public static partial class Workloads
+{
+    /// <summary>The IMDB-shaped LSTM kernel (200 steps x 64 rows, in 128, units 64) split into its parts, each in CPU
+    /// milliseconds per batch: the input GEMM, the recurrent forward, the backward through time, the weight gradients
+    /// and the input gradient. Tells which part a kernel change should target.</summary>
+    public static BenchResult LstmKernelParts(int threads)
+    {
+        const int steps = 200, rows = 64, inDim = 128, units = 64, reps = 8;
+        var rng = new Rng(11);
+        int n = steps * rows, g4 = 4 * units;
+        float[] R(int len) { var a = new float[len]; for (int i = 0; i < len; i++) a[i] = (rng.NextFloat() - 0.5f) * 0.2f; return a; }
+        var xt = R(n * inDim); var w = R(inDim * g4); var u = R(units * g4); var b = R(g4);
+        var gates = new float[n * g4]; var c = new float[n * units]; var tc = new float[n * units]; var h = new float[n * units];
+        var dh0 = R(n * units); var dh = new float[n * units]; var dz = new float[n * g4];
+        var dw = new float[inDim * g4]; var du = new float[units * g4]; var db = new float[g4]; var dxt = new float[n * inDim];
+        var uT = new float[g4 * units]; var wT = new float[g4 * inDim]; var scratch = new float[LstmKernel.ScratchLength(rows, units)];
+        var opts = new ComputeOptions(threads);
+        var shape = new LstmKernel.Shape(steps, rows, inDim, units, false);
+        double Cpu(Action a) { a(); var sw = Clock.StartNew(); for (int r = 0; r < reps; r++) a(); return sw.Cpu * 1000 / reps; }
+        double fwd = Cpu(() => LstmKernel.Forward(shape, xt, null, w, u, b, gates, c, tc, h, opts));
+        double inGemm = Cpu(() => Gemm.Multiply<float>(xt, inDim, 1, w, g4, gates, g4, n, inDim, g4, false, opts));
+        double recGemm = Cpu(() =>
+        {
+            for (int t = 1; t < steps; t++)
+                for (int r0 = 0; r0 < rows; r0 += LstmKernel.ChunkRows)
+                    Gemm.Multiply<float>(h.AsSpan(((t - 1) * rows + r0) * units), units, 1, u, g4, gates.AsSpan((t * rows + r0) * g4), g4,
+                        LstmKernel.ChunkRows, units, g4, true);
+        });
+        LstmKernel.Forward(shape, xt, null, w, u, b, gates, c, tc, h, opts);
+        double bwd = Cpu(() => { dh0.CopyTo(dh, 0); LstmKernel.Backward(shape, xt, null, w, u, gates, c, tc, h, dh, dz, dw, du, db, dxt, uT, wT, scratch, opts); });
+        double dW = Cpu(() => Gemm.Multiply<float>(xt, 1, inDim, dz, g4, dw, g4, inDim, n, g4, true, opts));
+        double dU = Cpu(() => Gemm.Multiply<float>(h, 1, units, dz, g4, du, g4, units, n - rows, g4, true, opts));
+        double dX = Cpu(() => Gemm.Multiply<float>(dz, g4, 1, wT, inDim, dxt, inDim, n, g4, inDim, false, opts));
+        var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Runtime.InteropServices.MemoryMarshal.AsBytes<float>([.. h, .. dz, .. dw, .. du, .. dxt])))[..16];
+        return new BenchResult((fwd + bwd) / 1000, "CPU s/batch", Inv($"forward {fwd:F1} ms (input GEMM {inGemm:F1}, recurrent {fwd - inGemm:F1} of which h·U {recGemm:F1}); backward {bwd:F1} ms (dW {dW:F1}, dU {dU:F1}, dx {dX:F1}, through time {bwd - dW - dU - dX:F1}); sha256 {digest}"))
+        { CpuSeconds = (fwd + bwd) / 1000 };
+    }
+}

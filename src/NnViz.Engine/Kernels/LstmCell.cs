@@ -1,0 +1,76 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace NnViz.Engine.Kernels;
+
+/// <summary>
+/// The LSTM cell's element-wise work for one row, fused into one pass over 8 units at a time: the four gate
+/// nonlinearities, c = f⊙c₋₁ + i⊙g, tanh(c) and h = o⊙tanh(c) (forward), and dh₋₁ += dz·Uᵀ with padding passed through
+/// (backward). Each element runs exactly the operations of the composed form (VectorMath's Vector256 sigmoid/tanh,
+/// then separately rounded products and sums), and a partial block goes through the same code zero-padded, so the bits
+/// equal the unfused loops whatever the unit count, vector width or thread count.
+/// </summary>
+internal static class LstmCell
+{
+    /// <summary>z: the row's 4u pre-activations (overwritten by the activated gates i, f, g, o); cPrev/hPrev empty at the
+    /// first step; writes c, tc = tanh(c) and h. A padded step (real false) carries c and h over unchanged.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void ForwardF32(Span<float> z, ReadOnlySpan<float> cPrev, ReadOnlySpan<float> hPrev,
+        Span<float> c, Span<float> tc, Span<float> h, bool real)
+    {
+        int u = c.Length, j = 0;
+        bool first = cPrev.IsEmpty;
+        ref float zr = ref MemoryMarshal.GetReference(z);
+        ref float cp = ref MemoryMarshal.GetReference(cPrev), hp = ref MemoryMarshal.GetReference(hPrev);
+        ref float cr = ref MemoryMarshal.GetReference(c), tr = ref MemoryMarshal.GetReference(tc), hr = ref MemoryMarshal.GetReference(h);
+        for (; j + 8 <= u; j += 8)
+            Block(ref Unsafe.Add(ref zr, j), u, ref Unsafe.Add(ref cp, j), ref Unsafe.Add(ref hp, j),
+                ref Unsafe.Add(ref cr, j), ref Unsafe.Add(ref tr, j), ref Unsafe.Add(ref hr, j), first, real);
+        if (j < u) Tail(z, cPrev, hPrev, c, tc, h, j, first, real);
+    }
+
+    /// <summary>The last partial block through the same code, zero-padded to 8 units in a local copy.</summary>
+    private static void Tail(Span<float> z, ReadOnlySpan<float> cPrev, ReadOnlySpan<float> hPrev,
+        Span<float> c, Span<float> tc, Span<float> h, int j, bool first, bool real)
+    {
+        int u = c.Length, w = u - j;
+        Span<float> buf = stackalloc float[8 * 9];
+        buf.Clear();
+        for (int q = 0; q < 4; q++) z.Slice(q * u + j, w).CopyTo(buf.Slice(q * 8, w));
+        if (!first) { cPrev.Slice(j, w).CopyTo(buf.Slice(32, w)); hPrev.Slice(j, w).CopyTo(buf.Slice(40, w)); }
+        ref float br = ref MemoryMarshal.GetReference(buf);
+        Block(ref br, 8, ref Unsafe.Add(ref br, 32), ref Unsafe.Add(ref br, 40), ref Unsafe.Add(ref br, 48),
+            ref Unsafe.Add(ref br, 56), ref Unsafe.Add(ref br, 64), first, real);
+        for (int q = 0; q < 4; q++) buf.Slice(q * 8, w).CopyTo(z.Slice(q * u + j, w));
+        buf.Slice(48, w).CopyTo(c[j..]); buf.Slice(56, w).CopyTo(tc[j..]); buf.Slice(64, w).CopyTo(h[j..]);
+    }
+
+    /// <summary>8 units: gates i, f, g, o at z, z+u, z+2u, z+3u.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block(ref float z, int u, ref float cPrev, ref float hPrev, ref float c, ref float tc, ref float h,
+        bool first, bool real)
+    {
+        var i = VectorMath.Sigmoid(Vector256.LoadUnsafe(ref z));
+        var f = VectorMath.Sigmoid(Vector256.LoadUnsafe(ref z, (nuint)u));
+        var g = VectorMath.Tanh(Vector256.LoadUnsafe(ref z, (nuint)(2 * u)));
+        var o = VectorMath.Sigmoid(Vector256.LoadUnsafe(ref z, (nuint)(3 * u)));
+        i.StoreUnsafe(ref z); f.StoreUnsafe(ref z, (nuint)u); g.StoreUnsafe(ref z, (nuint)(2 * u)); o.StoreUnsafe(ref z, (nuint)(3 * u));
+        var cp = first ? Vector256<float>.Zero : Vector256.LoadUnsafe(ref cPrev);
+        var cn = real ? f * cp + i * g : cp;
+        var t = VectorMath.Tanh(cn);
+        var hn = real ? o * t : first ? Vector256<float>.Zero : Vector256.LoadUnsafe(ref hPrev);
+        cn.StoreUnsafe(ref c); t.StoreUnsafe(ref tc); hn.StoreUnsafe(ref h);
+    }
+
+    /// <summary>dhPrev += back for a real step; a padded step passes its own dh through: dhPrev += dh.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AddBack(Span<float> dhPrev, ReadOnlySpan<float> back, ReadOnlySpan<float> dh, bool real)
+    {
+        var src = real ? back : dh;
+        int j = 0;
+        for (; j + 8 <= dhPrev.Length; j += 8)
+            (Vector256.Create<float>(dhPrev.Slice(j, 8)) + Vector256.Create<float>(src.Slice(j, 8))).CopyTo(dhPrev.Slice(j, 8));
+        for (; j < dhPrev.Length; j++) dhPrev[j] += src[j];
+    }
+}
