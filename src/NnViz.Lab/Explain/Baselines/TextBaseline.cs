@@ -41,6 +41,7 @@ public static class TextBaseline
         var sdca = new SdcaLogisticRegressionBinaryTrainer.Options
         {
             LabelColumnName = nameof(TextRow.Label), FeatureColumnName = "Features", NumberOfThreads = 1,
+            MaximumNumberOfIterations = SdcaProbe.MaxPasses,
         };
         var pipeline = ml.Transforms.Text.FeaturizeText("Features", nameof(TextRow.Text))
             .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(sdca));
