@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace NnViz.Lab.Tests;
 
 /// <summary>
-/// A full disk while publishing: the report folder sits on a 1 MB tmpfs that the test fills. The publish fails with a
-/// clear message and exit code 1, the previous report stays intact, and no half copy is left. Needs root for mount
+/// A full disk while publishing: the report folder sits on a 4 MB tmpfs that the test fills (4 MB: a rerun needs room
+/// for two copies of poly-fit's ci report, about 0.6 MB with its PNG frames). The publish fails with a clear message and exit code 1, the previous report stays intact, and no half copy is left. Needs root for mount
 /// (CI and the development machines run as root).
 /// </summary>
 public class FullDiskTests
@@ -15,7 +15,7 @@ public class FullDiskTests
         string dir = Lab.TempDir("full-disk");
         string mnt = Path.Combine(dir, "tmpfs");
         Directory.CreateDirectory(mnt);
-        Sh("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mnt);
+        Sh("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mnt);
         try
         {
             string[] args = ["run", Path.Combine(Lab.Experiments, "poly-fit.yaml"), "--profile", "ci", "--configs", Lab.Configs,
