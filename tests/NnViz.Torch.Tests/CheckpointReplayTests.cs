@@ -15,36 +15,11 @@ namespace NnViz.Torch.Tests;
 /// </summary>
 public class CheckpointReplayTests
 {
-    private static string Fixtures => Path.Combine(RepoPaths.Root, "tools", "parity", "checkpoints");
-    private static readonly string[] Files = ["lstm_model_epoch1.pt", "lstm_model_epoch2.safetensors"];
+    private static string Fixtures => CheckpointFixtures.Folder;
+    private static readonly string[] Files = CheckpointFixtures.Files;
 
     /// <summary>A spec beside copies of the fixtures, naming them relative to its folder; the model is the fixtures' (vocabulary 12, 5 steps).</summary>
-    private static string WriteSpec(string dir, int hiddenUnits = 5, string[]? files = null)
-    {
-        foreach (var f in Files) File.Copy(Path.Combine(Fixtures, f), Path.Combine(dir, f));
-        string file = Path.Combine(dir, "replay.yaml");
-        File.WriteAllText(file, $$"""
-            name: replay
-            title: "A PyTorch run's hidden layer, replayed"
-            description: Two epochs of a user's model, recorded from its state_dicts.
-            kind: embedding-animator
-            data: {kind: reviews, n: 120, val_n: 30, num_words: 12, max_length: 5}
-            model:
-              layers:
-                - {kind: embedding, units: 4, name: embedding}
-                - {kind: lstm, units: 3, name: lstm}
-                - {kind: dense, units: {{hiddenUnits}}, activation: relu, name: hidden}
-                - {kind: dense, units: 1, activation: sigmoid, name: output}
-            loss: binary_crossentropy
-            optimizer: {kind: adam, learning_rate: 0.001}
-            training: {epochs: 7, batch_size: 16, seed: 5}
-            record:
-              layer: hidden
-              checkpoints: [{{string.Join(", ", files ?? Files)}}]
-            options: {projection: pca, marked_points: 2, video: false}
-            """);
-        return file;
-    }
+    private static string WriteSpec(string dir, int hiddenUnits = 5, string[]? files = null) => CheckpointFixtures.WriteSpec(dir, hiddenUnits, files);
 
     [Fact]
     public void Each_recorded_epoch_is_the_checkpoints_model_not_a_trained_one()
