@@ -7,6 +7,8 @@
 # with flush-denormal on; the torch engine column is "-" for workloads that do not train (prefix).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/reference-env.sh
+reference_env_check torch sklearn
 workloads=("$@")
 [ ${#workloads[@]} -eq 0 ] && workloads=(poly-fit rings moons mlp lstm bilstm prefix)
 dotnet build -c Release bench/engine -v quiet -nologo >/dev/null
