@@ -47,7 +47,9 @@ public static class SiteIndex
         int missing = s.Sum(x => x.NotMeasured), sanityOk = s.Sum(x => x.SanityPassed), sanity = sanityOk + s.Sum(x => x.SanityFailed);
         return $"{ok} of {judged} claims judged on the write-ups' data reproduced across {s.Count} experiments" +
                (missing > 0 ? $" ({missing} not measured, counted as failures)" : "") +
-               $"; {sanityOk} of {sanity} sanity checks on generated stand-in data passed (not counted as reproductions); " +
+               (sanity > 0
+                   ? $"; {sanityOk} of {sanity} sanity checks on generated stand-in data passed (not counted as reproductions); "
+                   : "; no generated stand-in data used, so no sanity checks; ") +
                $"{s.Sum(x => x.NotApplicable)} not applicable at this profile's scale.";
     }
 }
