@@ -49,10 +49,10 @@ internal static unsafe class PackedMicro
             for (int p = 0; p < kc; p++)
             {
                 float* src = b + (long)p * ldb + jr, row = panel + (long)p * nr;
-                if (w == nr)
-                    for (int q = 0; q < nr; q += 8) Vector256.Store(Vector256.Load(src + q), row + q);
-                else
-                    for (int q = 0; q < nr; q++) row[q] = q < w ? src[q] : 0f;
+                int q = 0;
+                for (; q + 8 <= w; q += 8) Vector256.Store(Vector256.Load(src + q), row + q);
+                for (; q < w; q++) row[q] = src[q];
+                for (; q < nr; q++) row[q] = 0f;
             }
         }
     }
