@@ -37,9 +37,13 @@ public static unsafe class PanelGemm
         {
             var job = new Job(pa, aRow, aCol, pb, ldb, pc, ldc, m, k, n, accumulate, RowsPerBlock(m));
             int rowBlocks = (m + job.MC - 1) / job.MC, colBlocks = (n + NC - 1) / NC, blocks = rowBlocks * colBlocks;
-            if (blocks == 1 || !GemmSplit.Worth(options, (long)m * k * n))
-                for (int t = 0; t < blocks; t++) job.Block(t / colBlocks * job.MC, t % colBlocks * NC);
-            else options.For(blocks, long.MaxValue, t => job.Block(t / colBlocks * job.MC, t % colBlocks * NC));
+            if (blocks > 1 && GemmSplit.Worth(options, (long)m * k * n))
+                options.For(blocks, long.MaxValue, t => job.Block(t / colBlocks * job.MC, t % colBlocks * NC, 0, k));
+            else
+                // One thread: every block advances one k-panel at a time, so the panel of A read for the first block
+                // is still in L2 for the others (each C element still meets the k-panels in order).
+                for (int k0 = 0; k0 < k; k0 += KC)
+                    for (int t = 0; t < blocks; t++) job.Block(t / colBlocks * job.MC, t % colBlocks * NC, k0, Math.Min(k, k0 + KC));
         }
     }
 
@@ -61,14 +65,15 @@ public static unsafe class PanelGemm
         public readonly int MC = mc;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Block(int i0, int j0)
+        /// <summary>The block at (i0, j0) over k-panels [k0, k1) (k0 a multiple of KC).</summary>
+        public void Block(int i0, int j0, int kFrom, int kTo)
         {
             int mb = Math.Min(MC, m - i0), nb = Math.Min(NC, n - j0), nr = PackedMicro.NR, mr = PackedMicro.MR;
             var buffer = ArrayPool<float>.Shared.Rent(KC * NC);
             try
             {
                 fixed (float* packed = buffer)
-                    for (int k0 = 0; k0 < k; k0 += KC)
+                    for (int k0 = kFrom; k0 < kTo; k0 += KC)
                     {
                         int kc = Math.Min(KC, k - k0);
                         PackedMicro.PackPanel(b + (long)k0 * ldb + j0, ldb, kc, nb, nr, packed);
