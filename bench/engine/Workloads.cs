@@ -39,6 +39,7 @@ public static partial class Workloads
         ["bilstm"] = BiLstm,
         ["prefix"] = Prefix,
         ["gemm"] = GemmThroughput,
+        ["gemm-paths"] = GemmPaths,
         ["lstm-parts"] = LstmParts,
         ["lstm-kernel"] = LstmKernelParts,
         ["digest"] = Digest,

@@ -88,6 +88,16 @@ if (Environment.GetEnvironmentVariable("FULL_MNIST") is { Length: > 0 } full)
     FullMnist.Run(full, Environment.GetEnvironmentVariable("FULL_MNIST_TSNE") is "1");
     return;
 }
+if (Environment.GetEnvironmentVariable("PROFILE_PCA") is "randomized")
+{
+    // The randomized solver alone, twice in one process (the first with JIT): CPU seconds and the bits of both runs.
+    var (r, s, c) = Time(() => Pca.Fit(x, n, d, new PcaOptions(50, PcaSolver.Randomized)));
+    var (r2, s2, c2) = Time(() => Pca.Fit(x, n, d, new PcaOptions(50, PcaSolver.Randomized)));
+    var sha = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(r.Coordinates.AsSpan())))[..16];
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"pca randomized {s:F2}s cpu {c:F2}s; second run {s2:F2}s cpu {c2:F2}s; coordinates sha256 {sha}; same bits twice {r.Coordinates.AsSpan().SequenceEqual(r2.Coordinates)}"));
+    return;
+}
 if (Environment.GetEnvironmentVariable("PROFILE_PCA") is "1")
 {
     // Exact vs randomized 10k x 784 -> 50 (each first in a fresh process: JIT included), and the randomized one's quality.

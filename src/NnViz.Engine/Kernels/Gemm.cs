@@ -51,7 +51,8 @@ public static class Gemm
     private static void MultiplyF32(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, int ldb,
         Span<float> c, int ldc, int m, int k, int n, bool accumulate, ComputeOptions options)
     {
-        if (PackedGemm.Suits(m, k, n)) PackedGemm.Multiply(a, aRow, aCol, b, ldb, c, ldc, m, k, n, accumulate, options);
+        if (PanelGemm.Suits(m, k, n)) PanelGemm.Multiply(a, aRow, aCol, b, ldb, c, ldc, m, k, n, accumulate, options);
+        else if (PackedGemm.Suits(m, k, n)) PackedGemm.Multiply(a, aRow, aCol, b, ldb, c, ldc, m, k, n, accumulate, options);
         else MultiplyTiled(a, aRow, aCol, b, ldb, c, ldc, m, k, n, accumulate, options);
     }
 
@@ -66,7 +67,7 @@ public static class Gemm
             var job = new Job(pa, aRow, aCol, pb, ldb, pc, ldc, k, n, accumulate);
             int rows = RowsPerChunk(k, n);
             int chunks = (m + rows - 1) / rows;
-            if (chunks == 1 || options.MaxThreads <= 1 || (long)m * k * n < options.MinParallelWork)
+            if (chunks == 1 || !GemmSplit.Worth(options, (long)m * k * n))
             {
                 job.Rows(0, m);
                 return;

@@ -46,38 +46,28 @@ public static unsafe class PackedGemm
         {
             fixed (float* pa = a) fixed (float* pb = b) fixed (float* pc = c) fixed (float* pp = packed)
             {
-                PackB(pb, ldb, k, n, nr, pp);
+                PackB(pb, ldb, k, n, nr, pp, options);
                 var job = new Job(pa, aRow, aCol, pp, nPad, pc, ldc, m, k, n, accumulate, RowsPerBlock(m));
                 int rowBlocks = (m + job.MC - 1) / job.MC, colBlocks = (n + NC - 1) / NC;
-                if (rowBlocks * colBlocks == 1) job.Block(0, 0);
+                if (rowBlocks * colBlocks == 1 || !GemmSplit.Worth(options, (long)m * k * n))
+                    for (int t = 0; t < rowBlocks * colBlocks; t++) job.Block(t / colBlocks * job.MC, t % colBlocks * NC);
                 else options.For(rowBlocks * colBlocks, (long)m * k * n, t => job.Block(t / colBlocks * job.MC, t % colBlocks * NC));
             }
         }
         finally { ArrayPool<float>.Shared.Return(packed); }
     }
 
-    /// <summary>B as micro-panels: k-panel k0 (depth kc) starts at k0*nPad; in it, the panel of columns jr..jr+nr
-    /// starts at jr*kc and holds row p at p*nr, zero-padded past n.</summary>
-    private static void PackB(float* b, int ldb, int k, int n, int nr, float* dst)
+    /// <summary>B as micro-panels: k-panel k0 (depth kc) starts at k0*nPad and is packed by
+    /// <see cref="PackedMicro.PackPanel"/>; the k-panels are independent, so they are packed in parallel when worth it.</summary>
+    private static void PackB(float* b, int ldb, int k, int n, int nr, float* dst, ComputeOptions options)
     {
-        int nPad = (n + nr - 1) / nr * nr;
-        for (int k0 = 0; k0 < k; k0 += KC)
+        int nPad = (n + nr - 1) / nr * nr, panels = (k + KC - 1) / KC;
+        if (panels == 1 || !GemmSplit.Worth(options, (long)k * n * GemmSplit.PackCostPerElement))
         {
-            int kc = Math.Min(KC, k - k0);
-            for (int jr = 0; jr < n; jr += nr)
-            {
-                int w = Math.Min(nr, n - jr);
-                float* panel = dst + (long)k0 * nPad + (long)jr * kc;
-                for (int p = 0; p < kc; p++)
-                {
-                    float* src = b + (long)(k0 + p) * ldb + jr, row = panel + (long)p * nr;
-                    if (w == nr)
-                        for (int q = 0; q < nr; q += 8) Vector256.Store(Vector256.Load(src + q), row + q);
-                    else
-                        for (int q = 0; q < nr; q++) row[q] = q < w ? src[q] : 0f;
-                }
-            }
+            for (int k0 = 0; k0 < k; k0 += KC) PackedMicro.PackPanel(b + (long)k0 * ldb, ldb, Math.Min(KC, k - k0), n, nr, dst + (long)k0 * nPad);
+            return;
         }
+        options.For(panels, long.MaxValue, t => PackedMicro.PackPanel(b + (long)t * KC * ldb, ldb, Math.Min(KC, k - t * KC), n, nr, dst + (long)t * KC * nPad));
     }
 
     /// <summary>Register-only FMA loop (no memory traffic): returns FLOPs per call of <paramref name="iterations"/>,
@@ -93,9 +83,8 @@ public static unsafe class PackedGemm
         bool accumulate, int mc)
     {
         public readonly int MC = mc;
-        private static bool Wide => Vector512.IsHardwareAccelerated;
-        private static int MR => Wide ? 8 : 4;
-        private static int NR => Wide ? 32 : 16;
+        private static int MR => PackedMicro.MR;
+        private static int NR => PackedMicro.NR;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Block(int i0, int j0)
@@ -106,33 +95,14 @@ public static unsafe class PackedGemm
                 int kc = Math.Min(KC, k - k0);
                 float* pbp = bPacked + (long)k0 * nPad + (long)j0 * kc;
                 bool init = accumulate || k0 > 0;
-                for (int jr = 0; jr < nb; jr += NR)
-                    for (int ir = 0; ir < mb; ir += MR)
+                for (int ir = 0; ir < mb; ir += MR)
+                    for (int jr = 0; jr < nb; jr += NR)
                         Tile(a + (long)(i0 + ir) * aRow + (long)k0 * aCol, pbp + (long)jr * kc, kc, i0 + ir, j0 + jr,
                             Math.Min(MR, mb - ir), Math.Min(NR, nb - jr), init);
             }
         }
 
-        /// <summary>One MR x NR tile; a tile with fewer columns runs in a local buffer whose extra columns are discarded.</summary>
-        private void Tile(float* ap, float* bp, int kc, int i, int j, int rows, int cols, bool init)
-        {
-            float* ct = c + (long)i * ldc + j;
-            if (rows == MR && cols == NR) { Micro(ap, rows, bp, kc, ct, ldc, init); return; }
-            float* t = stackalloc float[8 * 32];
-            int nr = NR;
-            if (init)
-                for (int r = 0; r < rows; r++)
-                    new ReadOnlySpan<float>(ct + (long)r * ldc, cols).CopyTo(new Span<float>(t + r * nr, cols));
-            Micro(ap, rows, bp, kc, t, nr, init);
-            for (int r = 0; r < rows; r++)
-                new ReadOnlySpan<float>(t + r * nr, cols).CopyTo(new Span<float>(ct + (long)r * ldc, cols));
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Micro(float* ap, int rows, float* bp, int kc, float* ct, int ldt, bool init)
-        {
-            if (Wide) PackedMicro.Tile8x32(ap, aRow, aCol, rows, bp, kc, ct, ldt, init);
-            else PackedMicro.Tile4x16(ap, aRow, aCol, rows, bp, kc, ct, ldt, init);
-        }
+        private void Tile(float* ap, float* bp, int kc, int i, int j, int rows, int cols, bool init) =>
+            PackedMicro.Tile(ap, aRow, aCol, rows, cols, bp, kc, c + (long)i * ldc + j, ldc, init);
     }
 }

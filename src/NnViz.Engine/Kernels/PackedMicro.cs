@@ -11,6 +11,52 @@ namespace NnViz.Engine.Kernels;
 /// </summary>
 internal static unsafe class PackedMicro
 {
+    /// <summary>Width of a packed B micro-panel (columns) and height of a tile (rows) on this machine.</summary>
+    public static int NR => Vector512.IsHardwareAccelerated ? 32 : 16;
+    public static int MR => Vector512.IsHardwareAccelerated ? 8 : 4;
+
+    /// <summary>One tile of rows x cols (at most MR x NR) of C: a full tile runs in place, a partial one in a local
+    /// buffer whose extra columns are discarded (rows past the valid ones repeat the last row and are dropped too).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Tile(float* ap, long rs, long ps, int rows, int cols, float* bp, int kc, float* c, int ldc, bool init)
+    {
+        if (rows == MR && cols == NR) { Micro(ap, rs, ps, rows, bp, kc, c, ldc, init); return; }
+        float* t = stackalloc float[8 * 32];
+        int nr = NR;
+        if (init)
+            for (int r = 0; r < rows; r++)
+                new ReadOnlySpan<float>(c + (long)r * ldc, cols).CopyTo(new Span<float>(t + r * nr, cols));
+        Micro(ap, rs, ps, rows, bp, kc, t, nr, init);
+        for (int r = 0; r < rows; r++)
+            new ReadOnlySpan<float>(t + r * nr, cols).CopyTo(new Span<float>(c + (long)r * ldc, cols));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Micro(float* ap, long rs, long ps, int rows, float* bp, int kc, float* c, int ldc, bool init)
+    {
+        if (Vector512.IsHardwareAccelerated) Tile8x32(ap, rs, ps, rows, bp, kc, c, ldc, init);
+        else Tile4x16(ap, rs, ps, rows, bp, kc, c, ldc, init);
+    }
+
+    /// <summary>Packs rows [0, kc) and columns [0, nb) of B into micro-panels of nr columns: the panel of columns
+    /// jr..jr+nr starts at jr*kc and holds row p at p*nr, zero-padded past nb.</summary>
+    public static void PackPanel(float* b, int ldb, int kc, int nb, int nr, float* dst)
+    {
+        for (int jr = 0; jr < nb; jr += nr)
+        {
+            int w = Math.Min(nr, nb - jr);
+            float* panel = dst + (long)jr * kc;
+            for (int p = 0; p < kc; p++)
+            {
+                float* src = b + (long)p * ldb + jr, row = panel + (long)p * nr;
+                int q = 0;
+                for (; q + 8 <= w; q += 8) Vector256.Store(Vector256.Load(src + q), row + q);
+                for (; q < w; q++) row[q] = src[q];
+                for (; q < nr; q++) row[q] = 0f;
+            }
+        }
+    }
+
     /// <summary>AVX-512: 8 rows x 32 columns, 16 accumulators; per p two B loads feed 16 FMAs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tile8x32(float* ap, long rs, long ps, int rows, float* bp, int kc, float* c, int ldc, bool init)

@@ -66,21 +66,31 @@ internal static class SubspaceIteration
             }
     }
 
-    /// <summary>Modified Gram-Schmidt over rows, in order; a row that collapses is replaced by a unit vector.</summary>
+    /// <summary>Modified Gram-Schmidt over rows, in order; a row that collapses is replaced by a unit vector.
+    /// Written right-looking: once row c is final it is removed from every later row, four rows at a time. Each later
+    /// row still meets q_0, q_1, ... in order, each projection taken from the row as updated so far, so the operations
+    /// on every row (and the bits) are those of the row-by-row form; only independent rows are interleaved.</summary>
     internal static void Orthonormalise(double[] v, int p, int n)
     {
+        Span<double> dots = stackalloc double[4];
         for (int c = 0; c < p; c++)
         {
             var row = v.AsSpan(c * n, n);
-            for (int prev = 0; prev < c; prev++)
-            {
-                var q = new ReadOnlySpan<double>(v, prev * n, n);
-                double dot = Distances.Dot(row, q);
-                for (int i = 0; i < n; i++) row[i] -= dot * q[i];
-            }
             double norm = Math.Sqrt(Distances.Dot(row, row));
-            if (norm < 1e-300) { row.Clear(); row[c % n] = 1; continue; }
-            for (int i = 0; i < n; i++) row[i] /= norm;
+            if (norm < 1e-300) { row.Clear(); row[c % n] = 1; }
+            else DotBlocks.Divide(row, norm);
+            ReadOnlySpan<double> q = row;
+            int r = c + 1;
+            for (; r + 4 <= p; r += 4)
+            {
+                DotBlocks.FourRows(v.AsSpan(r * n, n), v.AsSpan((r + 1) * n, n), v.AsSpan((r + 2) * n, n), v.AsSpan((r + 3) * n, n), q, dots);
+                for (int t = 0; t < 4; t++) DotBlocks.SubtractScaled(v.AsSpan((r + t) * n, n), dots[t], q);
+            }
+            for (; r < p; r++)
+            {
+                var later = v.AsSpan(r * n, n);
+                DotBlocks.SubtractScaled(later, Distances.Dot(later, q), q);
+            }
         }
     }
 }
