@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
 namespace NnViz.Engine.Nn;
 
 /// <summary>
@@ -54,12 +57,19 @@ public sealed class Embedding : Layer
         if (!Weights.Trainable) return default;
         int n = _x.Rows * _x.Steps;
         var g = Weights.Grad;
+        // Tokens in order, each adding its row of dy to its id's row (vectorised across the row: the same additions).
         for (int i = 0; i < n; i++)
-        {
-            int o = Id(_x.Data[i]) * Dim, s = i * Dim;
-            for (int j = 0; j < Dim; j++) g[o + j] += dy.Data[s + j];
-        }
+            AddRow(g.AsSpan(Id(_x.Data[i]) * Dim, Dim), dy.Data.AsSpan(i * Dim, Dim));
         return default;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddRow(Span<float> g, ReadOnlySpan<float> d)
+    {
+        int j = 0;
+        for (; j + 8 <= g.Length; j += 8)
+            (Vector256.Create<float>(g.Slice(j, 8)) + Vector256.Create<float>(d.Slice(j, 8))).CopyTo(g.Slice(j, 8));
+        for (; j < g.Length; j++) g[j] += d[j];
     }
 
     private int Id(float v)
