@@ -166,7 +166,7 @@ public static class LstmKernel
     private static int CellBackwardF32(Span<float> z, Span<float> d, Span<float> dh, Span<float> tc, Span<float> cPrevRow, Span<float> dc, int units)
     {
         var one = Vector256<float>.One;
-        int j = 0;
+        int j = LstmCell.Backward16(z, d, dh, tc, cPrevRow, dc, units);
         for (; j + 8 <= units; j += 8)
         {
             var i = Vector256.Create<float>(z.Slice(j, 8)); var f = Vector256.Create<float>(z.Slice(units + j, 8));
