@@ -31,7 +31,11 @@ public static class LstmKernel
         T[] gates, T[] c, T[] tc, T[] h, ComputeOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int g4 = s.G, n = s.Steps * s.Rows;
-        for (int r = 0; r < n; r++) b.AsSpan(0, g4).CopyTo(gates.AsSpan(r * g4, g4));
+        // Every gate's chain starts from its bias (copied in fixed blocks of rows, in parallel when allowed: no arithmetic).
+        (options ?? ComputeOptions.SingleThread).For((n + 1023) / 1024, (long)n * g4, block =>
+        {
+            for (int r = block * 1024; r < Math.Min(n, (block + 1) * 1024); r++) b.AsSpan(0, g4).CopyTo(gates.AsSpan(r * g4, g4));
+        });
         Gemm.Multiply<T>(xt, s.In, 1, w, g4, gates, g4, n, s.In, g4, accumulate: true, options);
         int chunks = (s.Rows + ChunkRows - 1) / ChunkRows;
         float[]? packed = PackRecurrent(u, s.Units, g4);
