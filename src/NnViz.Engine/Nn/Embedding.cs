@@ -11,6 +11,7 @@ namespace NnViz.Engine.Nn;
 public sealed class Embedding : Layer
 {
     private float[]? _y, _mask;
+    private int[]? _ids;
     private Flow _x;
 
     public Embedding(string name, int vocabSize, int dim, bool maskZero, Rng rng) : base(name)
@@ -43,23 +44,38 @@ public sealed class Embedding : Layer
         int n = x.Rows * x.Steps;
         var y = Ensure(ref _y, n * Dim);
         float[]? mask = MaskZero ? Ensure(ref _mask, n) : x.Mask;
+        var ids = _ids is { } cached && cached.Length >= n ? cached : (_ids = new int[n]);
         for (int i = 0; i < n; i++)
         {
-            int id = Id(x.Data[i]);
-            Array.Copy(Weights.Value, id * Dim, y, i * Dim, Dim);
+            int id = ids[i] = Id(x.Data[i]);
             if (MaskZero) mask![i] = id == 0 ? 0f : x.Mask is null ? 1f : x.Mask[i];
         }
+        // The rows are copied in fixed blocks of tokens, in parallel when allowed (copies only: the same bits).
+        Compute.For((n + TokenBlock - 1) / TokenBlock, (long)n * Dim, block =>
+        {
+            for (int i = block * TokenBlock; i < Math.Min(n, (block + 1) * TokenBlock); i++)
+                Array.Copy(Weights.Value, ids[i] * Dim, y, i * Dim, Dim);
+        });
         return new Flow(y, x.Rows, x.Steps, Dim, mask);
     }
+
+    /// <summary>Tokens per block of the forward copy, ids per block of the backward: fixed, never from the thread count.</summary>
+    private const int TokenBlock = 1024, IdBlock = 2048;
 
     public override Flow Backward(Flow dy, bool needInputGrad)
     {
         if (!Weights.Trainable) return default;
         int n = _x.Rows * _x.Steps;
         var g = Weights.Grad;
-        // Tokens in order, each adding its row of dy to its id's row (vectorised across the row: the same additions).
-        for (int i = 0; i < n; i++)
-            AddRow(g.AsSpan(Id(_x.Data[i]) * Dim, Dim), dy.Data.AsSpan(i * Dim, Dim));
+        var ids = _ids!;
+        // Each id's row receives the tokens' rows of dy in token order (vectorised across the row: the same additions);
+        // blocks of ids are disjoint rows of the gradient, so they run in parallel without changing any id's order.
+        Compute.For((VocabSize + IdBlock - 1) / IdBlock, (long)n * Dim, block =>
+        {
+            int lo = block * IdBlock, hi = lo + IdBlock;
+            for (int i = 0; i < n; i++)
+                if (ids[i] >= lo && ids[i] < hi) AddRow(g.AsSpan(ids[i] * Dim, Dim), dy.Data.AsSpan(i * Dim, Dim));
+        });
         return default;
     }
 
