@@ -91,9 +91,12 @@ public class LstmGemmTests
     }
 
     [Fact]
-    public void PackRefusesAShortBuffer()
+    public void ShortBuffersAreRefusedBeforeAnyWrite()
     {
         var ex = Assert.Throws<ArgumentException>(() => LstmGemm.Pack(new float[64 * 256], 256, 64, 256, new float[100]));
         Assert.Contains("packed needs", ex.Message);
+        var packed = new float[LstmGemm.PackedLength(64, 256)];
+        var ex2 = Assert.Throws<ArgumentException>(() => LstmGemm.MultiplyPacked(new float[16 * 64], 64, 1, packed, new float[100], 256, 16, 64, 256, true));
+        Assert.Contains("buffers too short for 16x64x256", ex2.Message);
     }
 }

@@ -129,6 +129,7 @@ public static unsafe class LstmGemm
     public static void Pack(ReadOnlySpan<float> b, int ldb, int k, int n, Span<float> packed)
     {
         if (packed.Length < PackedLength(k, n)) throw new ArgumentException($"packed needs {PackedLength(k, n)} floats, got {packed.Length}");
+        if (k > 0 && n > 0 && b.Length < (long)(k - 1) * ldb + n) throw new ArgumentException($"b needs {(long)(k - 1) * ldb + n} floats for {k} x {n}, got {b.Length}");
         int nPad = (n + NR - 1) / NR * NR;
         fixed (float* pb = b) fixed (float* pp = packed)
             for (int k0 = 0; k0 < k; k0 += KC) PackPanel(pb + (long)k0 * ldb, ldb, Math.Min(KC, k - k0), n, pp + (long)k0 * nPad);
@@ -158,6 +159,9 @@ public static unsafe class LstmGemm
         int m, int k, int n, bool accumulate)
     {
         if (m == 0 || n == 0) return;
+        if (!CanRun) throw new InvalidOperationException("LstmGemm needs AVX2 (LstmGemm.CanRun)");
+        if ((k > 0 && a.Length < (long)(m - 1) * aRow + (long)(k - 1) * aCol + 1) || packed.Length < PackedLength(k, n) || c.Length < (long)(m - 1) * ldc + n)
+            throw new ArgumentException($"LstmGemm.MultiplyPacked: buffers too short for {m}x{k}x{n} (a {a.Length}, packed {packed.Length}, c {c.Length})");
         int nPad = (n + NR - 1) / NR * NR;
         fixed (float* pa = a) fixed (float* pp = packed) fixed (float* pc = c)
         {
