@@ -50,7 +50,7 @@ public static partial class Workloads
         double dX = Cpu(() => Gemm.Multiply<float>(dz, g4, 1, wT, inDim, dxt, inDim, n, g4, inDim, false, opts));
         var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
             System.Runtime.InteropServices.MemoryMarshal.AsBytes<float>([.. h, .. dz, .. dw, .. du, .. dxt])))[..16];
-        return new BenchResult((fwd + bwd) / 1000, "CPU s/batch", Inv($"forward {fwd:F1} ms (input GEMM {inGemm:F1}, recurrent {fwd - inGemm:F1} of which h·U {recGemm:F1}, tiled {recTiled:F1}); backward {bwd:F1} ms (dW+dU+db in one pass {grads:F1}, separately {dWTiled + dUTiled + dbRows:F1}; dx {dX:F1}, through time {bwd - grads - dX:F1}); sha256 {digest}"))
+        return new BenchResult((fwd + bwd) / 1000, "CPU s/batch", Inv($"forward {fwd:F1} ms (alone: x·W as one GEMM {inGemm:F1}, the per-step h·U on packed U {recGemm:F1}, tiled {recTiled:F1}); backward {bwd:F1} ms (dW+dU+db in one pass {grads:F1}, separately {dWTiled + dUTiled + dbRows:F1}; dx {dX:F1}, through time {bwd - grads - dX:F1}); sha256 {digest}"))
         { CpuSeconds = (fwd + bwd) / 1000 };
     }
 

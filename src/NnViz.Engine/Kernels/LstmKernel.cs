@@ -32,25 +32,29 @@ public static class LstmKernel
         T[] gates, T[] c, T[] tc, T[] h, ComputeOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int g4 = s.G, n = s.Steps * s.Rows;
-        // Every gate's chain starts from its bias (copied in fixed blocks of rows, in parallel when allowed: no arithmetic).
-        (options ?? ComputeOptions.SingleThread).For((n + 1023) / 1024, (long)n * g4, block =>
-        {
-            for (int r = block * 1024; r < Math.Min(n, (block + 1) * 1024); r++) b.AsSpan(0, g4).CopyTo(gates.AsSpan(r * g4, g4));
-        });
-        Gemm.Multiply<T>(xt, s.In, 1, w, g4, gates, g4, n, s.In, g4, accumulate: true, options);
-        int chunks = (s.Rows + ChunkRows - 1) / ChunkRows;
-        float[]? packed = PackRecurrent(u, s.Units, g4);
+        float[]? packedW = PackWeights(w, s.In, g4), packedU = PackWeights(u, s.Units, g4);
         try
         {
-            (options ?? ComputeOptions.SingleThread).For(chunks, (long)n * s.Units * g4,
-                ch => ForwardRows(s, ch * ChunkRows, Math.Min(s.Rows, (ch + 1) * ChunkRows), mask, u, packed, gates, c, tc, h));
+            if (packedW is null)
+            {
+                // Every gate's chain starts from its bias, then x·W for all steps in one product (the chunks add h·U).
+                for (int r = 0; r < n; r++) b.AsSpan(0, g4).CopyTo(gates.AsSpan(r * g4, g4));
+                Gemm.Multiply<T>(xt, s.In, 1, w, g4, gates, g4, n, s.In, g4, accumulate: true, options);
+            }
+            int chunks = (s.Rows + ChunkRows - 1) / ChunkRows;
+            (options ?? ComputeOptions.SingleThread).For(chunks, (long)n * (s.In + s.Units) * g4,
+                ch => ForwardRows(s, ch * ChunkRows, Math.Min(s.Rows, (ch + 1) * ChunkRows), mask, xt, b, packedW, u, packedU, gates, c, tc, h));
         }
-        finally { if (packed is not null) ArrayPool<float>.Shared.Return(packed); }
+        finally
+        {
+            if (packedW is not null) ArrayPool<float>.Shared.Return(packedW);
+            if (packedU is not null) ArrayPool<float>.Shared.Return(packedU);
+        }
     }
 
-    /// <summary>The recurrent weights (k x n) packed once per sequence for the per-step products (float on AVX2 only;
+    /// <summary>A weight matrix (k x n) packed once per sequence for the per-step products (float on AVX2 only;
     /// null otherwise: the steps then use <see cref="Gemm.Multiply{T}"/>, same bits). Returned to the shared pool by the caller.</summary>
-    private static float[]? PackRecurrent<T>(T[] m, int k, int n) where T : unmanaged
+    private static float[]? PackWeights<T>(T[] m, int k, int n) where T : unmanaged
     {
         if (typeof(T) != typeof(float) || !LstmGemm.CanRun) return null;
         var packed = ArrayPool<float>.Shared.Rent(LstmGemm.PackedLength(k, n));
@@ -59,14 +63,21 @@ public static class LstmKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ForwardRows<T>(Shape s, int r0, int r1, T[]? mask, T[] u, float[]? packedU, T[] gates, T[] c, T[] tc, T[] h)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    private static void ForwardRows<T>(Shape s, int r0, int r1, T[]? mask, T[] xt, T[] b, float[]? packedW, T[] u, float[]? packedU,
+        T[] gates, T[] c, T[] tc, T[] h) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int units = s.Units, g4 = s.G, rc = r1 - r0;
         for (int step = 0; step < s.Steps; step++)
         {
             int t = s.Step(step), tp = s.Step(step - 1);
             int zo = (t * s.Rows + r0) * g4, so = (t * s.Rows + r0) * units, po = (tp * s.Rows + r0) * units;
+            if (packedW is not null)
+            {
+                // The chunk's gates at this step: bias, then x_t·W, then h₋₁·U below: each chain in the order of the unfused path.
+                for (int r = 0; r < rc; r++) b.AsSpan(0, g4).CopyTo(gates.AsSpan(zo + r * g4, g4));
+                LstmGemm.MultiplyPacked(Cast(xt.AsSpan((t * s.Rows + r0) * s.In, rc * s.In)), s.In, 1, packedW,
+                    Cast(gates.AsSpan(zo, rc * g4)), g4, rc, s.In, g4, accumulate: true);
+            }
             if (step > 0 && packedU is not null)
                 LstmGemm.MultiplyPacked(Cast(h.AsSpan(po, rc * units)), units, 1, packedU, Cast(gates.AsSpan(zo, rc * g4)), g4, rc, units, g4, accumulate: true);
             else if (step > 0) Gemm.Multiply<T>(h.AsSpan(po), units, 1, u, g4, gates.AsSpan(zo), g4, rc, units, g4, accumulate: true);
@@ -126,7 +137,7 @@ public static class LstmKernel
         int units = s.Units, g4 = s.G, n = s.Steps * s.Rows;
         Gemm.Transpose<T>(u, units, g4, uT);
         int chunks = (s.Rows + ChunkRows - 1) / ChunkRows;
-        float[]? packed = PackRecurrent(uT, g4, units);
+        float[]? packed = PackWeights(uT, g4, units);
         try
         {
             (options ?? ComputeOptions.SingleThread).For(chunks, (long)n * units * g4,
