@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -8,7 +9,8 @@ namespace NnViz.Engine.Kernels;
 /// Fused LSTM over a whole sequence, forward and backward (Hochreiter &amp; Schmidhuber 1997, with the forget gate of
 /// Gers et al. 2000; Keras gate order i, f, g, o): z = x·W + h₋₁·U + b, c = f⊙c₋₁ + i⊙g, h = o⊙tanh(c).
 /// Buffers are time-major ([t][row][·]) so each step's rows are contiguous. Rows (sequences) never interact, so they
-/// run in fixed chunks in parallel; the weight gradients are one GEMM each over all steps afterwards.
+/// run in fixed chunks in parallel (h·U and dz·Uᵀ on U packed once per sequence); the weight gradients dW, dU and db are
+/// one fused pass over dz afterwards (<see cref="LstmGemm.Gradients"/>).
 /// A masked step (mask 0, padding) carries h and c unchanged and receives no gradient: padding changes nothing.
 /// reverse processes t = T-1 .. 0 (the backward half of a bidirectional layer).
 /// </summary>
@@ -30,23 +32,55 @@ public static class LstmKernel
         T[] gates, T[] c, T[] tc, T[] h, ComputeOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int g4 = s.G, n = s.Steps * s.Rows;
-        for (int r = 0; r < n; r++) b.AsSpan(0, g4).CopyTo(gates.AsSpan(r * g4, g4));
-        Gemm.Multiply<T>(xt, s.In, 1, w, g4, gates, g4, n, s.In, g4, accumulate: true, options);
-        int chunks = (s.Rows + ChunkRows - 1) / ChunkRows;
-        (options ?? ComputeOptions.SingleThread).For(chunks, (long)n * s.Units * g4,
-            ch => ForwardRows(s, ch * ChunkRows, Math.Min(s.Rows, (ch + 1) * ChunkRows), mask, u, gates, c, tc, h));
+        float[]? packedW = PackWeights(w, s.In, g4), packedU = PackWeights(u, s.Units, g4);
+        try
+        {
+            if (packedW is null)
+            {
+                // Every gate's chain starts from its bias, then x·W for all steps in one product (the chunks add h·U).
+                for (int r = 0; r < n; r++) b.AsSpan(0, g4).CopyTo(gates.AsSpan(r * g4, g4));
+                Gemm.Multiply<T>(xt, s.In, 1, w, g4, gates, g4, n, s.In, g4, accumulate: true, options);
+            }
+            int chunks = (s.Rows + ChunkRows - 1) / ChunkRows;
+            (options ?? ComputeOptions.SingleThread).For(chunks, (long)n * (s.In + s.Units) * g4,
+                ch => ForwardRows(s, ch * ChunkRows, Math.Min(s.Rows, (ch + 1) * ChunkRows), mask, xt, b, packedW, u, packedU, gates, c, tc, h));
+        }
+        finally
+        {
+            if (packedW is not null) ArrayPool<float>.Shared.Return(packedW);
+            if (packedU is not null) ArrayPool<float>.Shared.Return(packedU);
+        }
+    }
+
+    /// <summary>A weight matrix (k x n) packed once per sequence for the per-step products (float on AVX2 only;
+    /// null otherwise: the steps then use <see cref="Gemm.Multiply{T}"/>, same bits). Returned to the shared pool by the caller.</summary>
+    private static float[]? PackWeights<T>(T[] m, int k, int n) where T : unmanaged
+    {
+        if (typeof(T) != typeof(float) || !LstmGemm.CanRun) return null;
+        var packed = ArrayPool<float>.Shared.Rent(LstmGemm.PackedLength(k, n));
+        LstmGemm.Pack(Cast(m.AsSpan(0, k * n)), n, k, n, packed);
+        return packed;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ForwardRows<T>(Shape s, int r0, int r1, T[]? mask, T[] u, T[] gates, T[] c, T[] tc, T[] h)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    private static void ForwardRows<T>(Shape s, int r0, int r1, T[]? mask, T[] xt, T[] b, float[]? packedW, T[] u, float[]? packedU,
+        T[] gates, T[] c, T[] tc, T[] h) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int units = s.Units, g4 = s.G, rc = r1 - r0;
         for (int step = 0; step < s.Steps; step++)
         {
             int t = s.Step(step), tp = s.Step(step - 1);
             int zo = (t * s.Rows + r0) * g4, so = (t * s.Rows + r0) * units, po = (tp * s.Rows + r0) * units;
-            if (step > 0) Gemm.Multiply<T>(h.AsSpan(po), units, 1, u, g4, gates.AsSpan(zo), g4, rc, units, g4, accumulate: true);
+            if (packedW is not null)
+            {
+                // The chunk's gates at this step: bias, then x_t·W, then h₋₁·U below: each chain in the order of the unfused path.
+                for (int r = 0; r < rc; r++) b.AsSpan(0, g4).CopyTo(gates.AsSpan(zo + r * g4, g4));
+                LstmGemm.MultiplyPacked(Cast(xt.AsSpan((t * s.Rows + r0) * s.In, rc * s.In)), s.In, 1, packedW,
+                    Cast(gates.AsSpan(zo, rc * g4)), g4, rc, s.In, g4, accumulate: true);
+            }
+            if (step > 0 && packedU is not null)
+                LstmGemm.MultiplyPacked(Cast(h.AsSpan(po, rc * units)), units, 1, packedU, Cast(gates.AsSpan(zo, rc * g4)), g4, rc, units, g4, accumulate: true);
+            else if (step > 0) Gemm.Multiply<T>(h.AsSpan(po), units, 1, u, g4, gates.AsSpan(zo), g4, rc, units, g4, accumulate: true);
             for (int r = 0; r < rc; r++)
             {
                 bool real = mask is null || mask[(r0 + r) * s.Steps + t] != T.Zero;
@@ -103,10 +137,31 @@ public static class LstmKernel
         int units = s.Units, g4 = s.G, n = s.Steps * s.Rows;
         Gemm.Transpose<T>(u, units, g4, uT);
         int chunks = (s.Rows + ChunkRows - 1) / ChunkRows;
-        (options ?? ComputeOptions.SingleThread).For(chunks, (long)n * units * g4,
-            ch => BackwardRows(s, ch * ChunkRows, Math.Min(s.Rows, (ch + 1) * ChunkRows), mask, uT, gates, c, tc, dh, dz,
-                scratch.AsSpan(ch * ChunkRows * 2 * units, ChunkRows * 2 * units)));
-        // Weight gradients: one chain per element over all (t, row) in time-major order.
+        float[]? packed = PackWeights(uT, g4, units);
+        try
+        {
+            (options ?? ComputeOptions.SingleThread).For(chunks, (long)n * units * g4,
+                ch => BackwardRows(s, ch * ChunkRows, Math.Min(s.Rows, (ch + 1) * ChunkRows), mask, uT, packed, gates, c, tc, dh, dz,
+                    scratch.AsSpan(ch * ChunkRows * 2 * units, ChunkRows * 2 * units)));
+        }
+        finally { if (packed is not null) ArrayPool<float>.Shared.Return(packed); }
+        WeightGradients(s, xt, h, dz, dw, du, db, options);
+        if (dxt is null) return;
+        Gemm.Transpose<T>(w, s.In, g4, wT);
+        Gemm.Multiply<T>(dz, g4, 1, wT, s.In, dxt, s.In, n, g4, s.In, accumulate: false, options);
+    }
+
+    /// <summary>dW, dU and db: one chain per element over all (t, row) in time-major order (for float one fused pass over dz).</summary>
+    private static void WeightGradients<T>(Shape s, T[] xt, T[] h, T[] dz, T[] dw, T[] du, T[] db, ComputeOptions? options)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int units = s.Units, g4 = s.G, n = s.Steps * s.Rows;
+        if (typeof(T) == typeof(float) && LstmGemm.CanRun)
+        {
+            LstmGemm.Gradients((float[])(object)xt, s.In, (float[])(object)h, units, s.Rows, s.Reverse, (float[])(object)dz, g4, n,
+                (float[])(object)dw, (float[])(object)du, (float[])(object)db, options);
+            return;
+        }
         Gemm.Multiply<T>(xt, 1, s.In, dz, g4, dw, g4, s.In, n, g4, accumulate: true, options);
         if (s.Steps > 1)
         {
@@ -117,9 +172,6 @@ public static class LstmKernel
             Gemm.Multiply<T>(hPrev, 1, units, dzNext, g4, du, g4, units, m, g4, accumulate: true, options);
         }
         DenseKernel.SumRows<T>(dz, db, n, g4);
-        if (dxt is null) return;
-        Gemm.Transpose<T>(w, s.In, g4, wT);
-        Gemm.Multiply<T>(dz, g4, 1, wT, s.In, dxt, s.In, n, g4, s.In, accumulate: false, options);
     }
 
     private static Span<float> Cast<T>(Span<T> v) where T : unmanaged => System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(v);
@@ -130,7 +182,7 @@ public static class LstmKernel
     private static int CellBackwardF32(Span<float> z, Span<float> d, Span<float> dh, Span<float> tc, Span<float> cPrevRow, Span<float> dc, int units)
     {
         var one = Vector256<float>.One;
-        int j = 0;
+        int j = LstmCell.Backward16(z, d, dh, tc, cPrevRow, dc, units);
         for (; j + 8 <= units; j += 8)
         {
             var i = Vector256.Create<float>(z.Slice(j, 8)); var f = Vector256.Create<float>(z.Slice(units + j, 8));
@@ -148,7 +200,7 @@ public static class LstmKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void BackwardRows<T>(Shape s, int r0, int r1, T[]? mask, T[] uT, T[] gates, T[] c, T[] tc,
+    private static void BackwardRows<T>(Shape s, int r0, int r1, T[]? mask, T[] uT, float[]? packedUT, T[] gates, T[] c, T[] tc,
         T[] dh, T[] dz, Span<T> scratch) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int units = s.Units, g4 = s.G, rc = r1 - r0;
@@ -185,7 +237,9 @@ public static class LstmKernel
             }
             if (step == 0) break;
             // dh_prev = dz_t·Uᵀ for real rows; a padded row passes its dh through unchanged.
-            Gemm.Multiply<T>(dz.AsSpan(zo), g4, 1, uT, units, back, units, rc, g4, units, accumulate: false);
+            if (packedUT is not null)
+                LstmGemm.MultiplyPacked(Cast(dz.AsSpan(zo, rc * g4)), g4, 1, packedUT, Cast(back), units, rc, g4, units, accumulate: false);
+            else Gemm.Multiply<T>(dz.AsSpan(zo), g4, 1, uT, units, back, units, rc, g4, units, accumulate: false);
             for (int r = 0; r < rc; r++)
             {
                 bool real = mask is null || mask[(r0 + r) * s.Steps + t] != T.Zero;

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
 namespace NnViz.Engine.Nn;
 
 /// <summary>
@@ -8,6 +11,7 @@ namespace NnViz.Engine.Nn;
 public sealed class Embedding : Layer
 {
     private float[]? _y, _mask;
+    private int[]? _ids;
     private Flow _x;
 
     public Embedding(string name, int vocabSize, int dim, bool maskZero, Rng rng) : base(name)
@@ -40,26 +44,48 @@ public sealed class Embedding : Layer
         int n = x.Rows * x.Steps;
         var y = Ensure(ref _y, n * Dim);
         float[]? mask = MaskZero ? Ensure(ref _mask, n) : x.Mask;
+        var ids = _ids is { } cached && cached.Length >= n ? cached : (_ids = new int[n]);
         for (int i = 0; i < n; i++)
         {
-            int id = Id(x.Data[i]);
-            Array.Copy(Weights.Value, id * Dim, y, i * Dim, Dim);
+            int id = ids[i] = Id(x.Data[i]);
             if (MaskZero) mask![i] = id == 0 ? 0f : x.Mask is null ? 1f : x.Mask[i];
         }
+        // The rows are copied in fixed blocks of tokens, in parallel when allowed (copies only: the same bits).
+        Compute.For((n + TokenBlock - 1) / TokenBlock, (long)n * Dim, block =>
+        {
+            for (int i = block * TokenBlock; i < Math.Min(n, (block + 1) * TokenBlock); i++)
+                Array.Copy(Weights.Value, ids[i] * Dim, y, i * Dim, Dim);
+        });
         return new Flow(y, x.Rows, x.Steps, Dim, mask);
     }
+
+    /// <summary>Tokens per block of the forward copy, ids per block of the backward: fixed, never from the thread count.</summary>
+    private const int TokenBlock = 1024, IdBlock = 2048;
 
     public override Flow Backward(Flow dy, bool needInputGrad)
     {
         if (!Weights.Trainable) return default;
         int n = _x.Rows * _x.Steps;
         var g = Weights.Grad;
-        for (int i = 0; i < n; i++)
+        var ids = _ids!;
+        // Each id's row receives the tokens' rows of dy in token order (vectorised across the row: the same additions);
+        // blocks of ids are disjoint rows of the gradient, so they run in parallel without changing any id's order.
+        Compute.For((VocabSize + IdBlock - 1) / IdBlock, (long)n * Dim, block =>
         {
-            int o = Id(_x.Data[i]) * Dim, s = i * Dim;
-            for (int j = 0; j < Dim; j++) g[o + j] += dy.Data[s + j];
-        }
+            int lo = block * IdBlock, hi = lo + IdBlock;
+            for (int i = 0; i < n; i++)
+                if (ids[i] >= lo && ids[i] < hi) AddRow(g.AsSpan(ids[i] * Dim, Dim), dy.Data.AsSpan(i * Dim, Dim));
+        });
         return default;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddRow(Span<float> g, ReadOnlySpan<float> d)
+    {
+        int j = 0;
+        for (; j + 8 <= g.Length; j += 8)
+            (Vector256.Create<float>(g.Slice(j, 8)) + Vector256.Create<float>(d.Slice(j, 8))).CopyTo(g.Slice(j, 8));
+        for (; j < g.Length; j++) g[j] += d[j];
     }
 
     private int Id(float v)

@@ -46,7 +46,7 @@ public sealed class Lstm : Layer
         int T = x.Steps, rows = x.Rows, n = T * rows, u = Units;
         var shape = new LstmKernel.Shape(T, rows, InputDim, u, Reverse);
         var xt = Ensure(ref _xt, n * InputDim);
-        ToTimeMajor(x.Data, xt, rows, T, InputDim);
+        ToTimeMajor(x.Data, xt, rows, T, InputDim, Compute);
         Ensure(ref _gates, n * 4 * u); Ensure(ref _c, n * u); Ensure(ref _tc, n * u); Ensure(ref _h, n * u);
         LstmKernel.Forward(shape, xt, x.Mask, Kernel.Value, RecurrentKernel.Value, Bias.Value, _gates!, _c!, _tc!, _h!, Compute);
         if (!ReturnSequences)
@@ -56,7 +56,7 @@ public sealed class Lstm : Layer
             return new Flow(last, rows, 1, u);
         }
         var y = Ensure(ref _y, n * u);
-        FromTimeMajor(_h!, y, rows, T, u);
+        FromTimeMajor(_h!, y, rows, T, u, Compute);
         ZeroPadded(y, x.Mask, rows, T, u);
         return new Flow(y, rows, T, u, x.Mask);
     }
@@ -67,7 +67,7 @@ public sealed class Lstm : Layer
         var dh = Ensure(ref _dh, n * u);
         if (ReturnSequences)
         {
-            ToTimeMajor(dy.Data, dh, rows, T, u);
+            ToTimeMajor(dy.Data, dh, rows, T, u, Compute);
             ZeroPaddedTimeMajor(dh, _x.Mask, rows, T, u); // padded outputs are constant zeros
         }
         else
@@ -83,21 +83,27 @@ public sealed class Lstm : Layer
             Kernel.Grad, RecurrentKernel.Grad, Bias.Grad, dxt, _uT!, _wT!, _scratch!, Compute);
         if (!needInputGrad) return default;
         var dx = Ensure(ref _dx, n * InputDim);
-        FromTimeMajor(dxt!, dx, rows, T, InputDim);
+        FromTimeMajor(dxt!, dx, rows, T, InputDim, Compute);
         return new Flow(dx, rows, T, InputDim, _x.Mask);
     }
 
-    internal static void ToTimeMajor(float[] src, float[] dst, int rows, int steps, int width)
-    {
-        for (int r = 0; r < rows; r++)
-            for (int t = 0; t < steps; t++) Array.Copy(src, (r * steps + t) * width, dst, (t * rows + r) * width, width);
-    }
+    /// <summary>Sequences per block of the layout copies (fixed, so the split never depends on the thread count; the copies
+    /// move values without arithmetic, so the bits never depend on it either).</summary>
+    private const int CopyRows = 8;
 
-    internal static void FromTimeMajor(float[] src, float[] dst, int rows, int steps, int width)
-    {
-        for (int t = 0; t < steps; t++)
-            for (int r = 0; r < rows; r++) Array.Copy(src, (t * rows + r) * width, dst, (r * steps + t) * width, width);
-    }
+    internal static void ToTimeMajor(float[] src, float[] dst, int rows, int steps, int width, ComputeOptions? options = null) =>
+        (options ?? ComputeOptions.SingleThread).For((rows + CopyRows - 1) / CopyRows, (long)rows * steps * width, block =>
+        {
+            for (int r = block * CopyRows; r < Math.Min(rows, (block + 1) * CopyRows); r++)
+                for (int t = 0; t < steps; t++) Array.Copy(src, (r * steps + t) * width, dst, (t * rows + r) * width, width);
+        });
+
+    internal static void FromTimeMajor(float[] src, float[] dst, int rows, int steps, int width, ComputeOptions? options = null) =>
+        (options ?? ComputeOptions.SingleThread).For((rows + CopyRows - 1) / CopyRows, (long)rows * steps * width, block =>
+        {
+            for (int r = block * CopyRows; r < Math.Min(rows, (block + 1) * CopyRows); r++)
+                for (int t = 0; t < steps; t++) Array.Copy(src, (t * rows + r) * width, dst, (r * steps + t) * width, width);
+        });
 
     private static void ZeroPadded(float[] y, float[]? mask, int rows, int steps, int width)
     {
