@@ -33,22 +33,7 @@ public static class Isomap
         var graph = NeighborhoodGraph.Build(x, n, d, knn, out int pieces);
         var geo = ShortestPaths.AllPairs(graph);
 
-        // Double centring of squared distances: B_ij = -1/2 (D2_ij - mu_i - mu_j + mu), mu_j the column means.
-        var colMean = new double[n];
-        var b = new double[(long)n * n];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++) { double g = geo[i * n + j]; b[i * n + j] = g * g; }
-        for (int i = 0; i < n; i++)
-        {
-            double s = 0;
-            for (int j = 0; j < n; j++) s += b[i * n + j]; // symmetric: row mean = column mean
-            colMean[i] = s / n;
-        }
-        double grand = 0;
-        for (int i = 0; i < n; i++) grand += colMean[i];
-        grand /= n;
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++) b[i * n + j] = -0.5 * (b[i * n + j] - colMean[i] - colMean[j] + grand);
+        var b = DoubleCentre(geo, n, out var colMean);
 
         var eig = SubspaceIteration.Largest(n, o.Components, (v, w, p) => MultiplyDense(b, n, v, w, p), rng.Fork("isomap/eigen"));
         int k = o.Components;
@@ -63,6 +48,27 @@ public static class Isomap
         }
         var model = new IsomapModel((double[])x.Clone(), n, d, k, o.Neighbors, geo, colMean, axes);
         return new IsomapResult(coords, n, k, eig.Values, pieces, model);
+    }
+
+    /// <summary>Double centring of squared distances: B_ij = -1/2 (D2_ij - mu_i - mu_j + mu), mu_j the column means.</summary>
+    internal static double[] DoubleCentre(double[] geo, int n, out double[] colMean)
+    {
+        colMean = new double[n];
+        var b = new double[(long)n * n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) { double g = geo[i * n + j]; b[i * n + j] = g * g; }
+        for (int i = 0; i < n; i++)
+        {
+            double s = 0;
+            for (int j = 0; j < n; j++) s += b[i * n + j]; // symmetric: row mean = column mean
+            colMean[i] = s / n;
+        }
+        double grand = 0;
+        for (int i = 0; i < n; i++) grand += colMean[i];
+        grand /= n;
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) b[i * n + j] = -0.5 * (b[i * n + j] - colMean[i] - colMean[j] + grand);
+        return b;
     }
 
     /// <summary>W = B V for a block of vectors given as rows (p x n); parallel over rows of B in fixed chunks.</summary>
