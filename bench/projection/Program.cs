@@ -22,6 +22,16 @@ if (Environment.GetEnvironmentVariable("ISOMAP_RAW") is { Length: > 0 } raw)
     var bytes = File.ReadAllBytes(raw);
     var x50r = new double[bytes.Length / 8];
     Buffer.BlockCopy(bytes, 0, x50r, 0, bytes.Length);
+    if (Environment.GetEnvironmentVariable("ISOMAP_COLD") is { Length: > 0 } coldN)
+    {
+        IsomapSteps.Cold(x50r, int.Parse(coldN, CultureInfo.InvariantCulture));
+        return;
+    }
+    if (Environment.GetEnvironmentVariable("ISOMAP_STEPS") is { Length: > 0 } steps)
+    {
+        IsomapSteps.Run(x50r, int.Parse(steps, CultureInfo.InvariantCulture));
+        return;
+    }
     foreach (int m in new[] { 500, 2000 })
     {
         double best = double.PositiveInfinity, bestCpu = 0;

@@ -33,22 +33,7 @@ public static class Isomap
         var graph = NeighborhoodGraph.Build(x, n, d, knn, out int pieces);
         var geo = ShortestPaths.AllPairs(graph);
 
-        // Double centring of squared distances: B_ij = -1/2 (D2_ij - mu_i - mu_j + mu), mu_j the column means.
-        var colMean = new double[n];
-        var b = new double[(long)n * n];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++) { double g = geo[i * n + j]; b[i * n + j] = g * g; }
-        for (int i = 0; i < n; i++)
-        {
-            double s = 0;
-            for (int j = 0; j < n; j++) s += b[i * n + j]; // symmetric: row mean = column mean
-            colMean[i] = s / n;
-        }
-        double grand = 0;
-        for (int i = 0; i < n; i++) grand += colMean[i];
-        grand /= n;
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++) b[i * n + j] = -0.5 * (b[i * n + j] - colMean[i] - colMean[j] + grand);
+        var b = DoubleCentre(geo, n, out var colMean);
 
         var eig = SubspaceIteration.Largest(n, o.Components, (v, w, p) => MultiplyDense(b, n, v, w, p), rng.Fork("isomap/eigen"));
         int k = o.Components;
@@ -65,16 +50,39 @@ public static class Isomap
         return new IsomapResult(coords, n, k, eig.Values, pieces, model);
     }
 
-    /// <summary>W = B V for a block of vectors given as rows (p x n); parallel over rows of B in fixed chunks.</summary>
-    internal static void MultiplyDense(double[] b, int n, double[] v, double[] w, int p)
+    /// <summary>Double centring of squared distances: B_ij = -1/2 (D2_ij - mu_i - mu_j + mu), mu_i the row means of D2
+    /// (each summed in column order; rows in parallel in fixed chunks, so the bits do not depend on threads).</summary>
+    internal static double[] DoubleCentre(double[] geo, int n, out double[] rowMean)
     {
+        var mean = new double[n];
+        var b = new double[(long)n * n];
         Parallelism.ForChunks(n, 64, (start, end) =>
         {
             for (int i = start; i < end; i++)
             {
-                var row = new ReadOnlySpan<double>(b, i * n, n);
-                for (int c = 0; c < p; c++) w[c * n + i] = Distances.Dot(row, new ReadOnlySpan<double>(v, c * n, n));
+                double s = 0;
+                for (int j = i * n, last = j + n; j < last; j++) { double g = geo[j]; double g2 = g * g; b[j] = g2; s += g2; }
+                mean[i] = s / n;
             }
         });
+        double grand = 0;
+        for (int i = 0; i < n; i++) grand += mean[i];
+        grand /= n;
+        Parallelism.ForChunks(n, 64, (start, end) =>
+        {
+            for (int i = start; i < end; i++)
+            {
+                double mi = mean[i];
+                var row = b.AsSpan(i * n, n);
+                for (int j = 0; j < row.Length; j++) row[j] = -0.5 * (row[j] - mi - mean[j] + grand);
+            }
+        });
+        rowMean = mean;
+        return b;
     }
+
+    /// <summary>W = B V for a block of vectors given as rows (p x n); parallel over rows of B in fixed chunks. Each
+    /// entry is <see cref="Distances.Dot"/> of a row of B and a vector, in its lane order (see <see cref="DenseProduct"/>).</summary>
+    internal static void MultiplyDense(double[] b, int n, double[] v, double[] w, int p) =>
+        Parallelism.ForChunks(n, 64, (start, end) => DenseProduct.Rows(b, n, v, w, p, start, end));
 }
