@@ -82,6 +82,12 @@ if (Environment.GetEnvironmentVariable("DRIFT") is "1")
     }
     return;
 }
+if (Environment.GetEnvironmentVariable("TSNE70K") is { Length: > 0 } mode70k)
+{
+    // TSNE70K=prep|approx|exact|trust FULL_MNIST=<folder>: the full-MNIST t-SNE step by step (see Tsne70k).
+    Tsne70k.Run(mode70k, Environment.GetEnvironmentVariable("FULL_MNIST") ?? "/work/shared/data/mnist");
+    return;
+}
 if (Environment.GetEnvironmentVariable("FULL_MNIST") is { Length: > 0 } full)
 {
     // FULL_MNIST=<folder with the four MNIST idx files> [FULL_MNIST_TSNE=1]
