@@ -23,7 +23,16 @@ internal sealed class GroupedRepulsion(int n, double theta, bool single)
     /// <summary>Adds sum_j w_ij^2 (y_i - y_j) into rep (n x 2) and sum_j w_ij into rowZ, w = 1 / (1 + |y_i - y_j|^2).</summary>
     public void Compute(double[] y, double[] rep, double[] rowZ)
     {
-        _tree.Build(y, n);
+        Build(y);
+        Sum(y, rep, rowZ);
+    }
+
+    /// <summary>The tree over the layout (sequential; <see cref="BarnesHutGradient"/> runs it beside the attraction).</summary>
+    public void Build(double[] y) => _tree.Build(y, n);
+
+    /// <summary>The repulsion over the tree last built from this same layout (see <see cref="Compute"/>).</summary>
+    public void Sum(double[] y, double[] rep, double[] rowZ)
+    {
         var t = _tree;
         Parallelism.ForChunks(t.GroupCount, 16, (start, end) =>
         {
