@@ -6,32 +6,41 @@ namespace Bench.Projection;
 /// Trustworthiness (Venna &amp; Kaski 2001, as NeighborhoodQuality and sklearn compute it) estimated on a fixed sample
 /// of m query points (every (n/m)-th), each evaluated against all n points: T = 1 - 2/(k (2n - 3k - 1)) * mean over
 /// the sample of sum_{j in U_k(i)} (r(i, j) - k). The full T is the same mean over all n points, so this is an
-/// unbiased estimate of it. Two layouts of the same data are scored on the same sample, and the standard error of
-/// their difference comes from the per-point paired differences.
+/// unbiased estimate of it. Several layouts of the same data are scored on the same sample, and the standard error of
+/// their differences comes from the per-point paired differences (`TSNE70K=trustcheck` checks it against
+/// NeighborhoodQuality with every point sampled).
 /// </summary>
 internal static class SampledTrust
 {
-    public static (double A, double B, double PairedSe) Paired(double[] high, int n, int d, double[] a, double[] b, int k, int m)
+    /// <summary>T of every layout on the same sample, and of each its difference from layouts[0] with the paired
+    /// standard error.</summary>
+    public static (double T, double Diff, double PairedSe)[] Compare(double[] high, int n, int d, double[][] layouts, int k, int m)
     {
-        int step = n / m;
-        var pa = new long[m]; var pb = new long[m];
-        Parallel.For(0, m, q =>
+        int step = n / m, L = layouts.Length;
+        var pen = new long[L, m];
+        Parallel.For(0, m, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, q =>
         {
             int i = q * step;
             var dh = new double[n]; var dl = new double[n];
             Distances.RowToAll(high, n, d, i, dh);
             var hk = Nearest(dh, i, k);
-            Distances.RowToAll(a, n, 2, i, dl);
-            pa[q] = Penalty(dh, i, hk, Nearest(dl, i, k), k);
-            Distances.RowToAll(b, n, 2, i, dl);
-            pb[q] = Penalty(dh, i, hk, Nearest(dl, i, k), k);
+            for (int l = 0; l < L; l++)
+            {
+                Distances.RowToAll(layouts[l], n, 2, i, dl);
+                pen[l, q] = Penalty(dh, i, hk, Nearest(dl, i, k), k);
+            }
         });
         double c = 2.0 / (k * (2.0 * n - 3.0 * k - 1.0));
-        double ma = pa.Average(), mb = pb.Average();
-        double md = ma - mb, ss = 0;
-        for (int q = 0; q < m; q++) { double t = pa[q] - pb[q] - md; ss += t * t; }
-        double se = c * Math.Sqrt(ss / (m - 1) / m);
-        return (1 - c * ma, 1 - c * mb, se);
+        var result = new (double, double, double)[L];
+        for (int l = 0; l < L; l++)
+        {
+            double ml = 0, md = 0, ss = 0;
+            for (int q = 0; q < m; q++) { ml += pen[l, q]; md += pen[l, q] - pen[0, q]; }
+            ml /= m; md /= m;
+            for (int q = 0; q < m; q++) { double t = pen[l, q] - pen[0, q] - md; ss += t * t; }
+            result[l] = (1 - c * ml, -c * md, c * Math.Sqrt(ss / (m - 1) / m));
+        }
+        return result;
     }
 
     /// <summary>The k nearest of i (self excluded) by (distance, index).</summary>

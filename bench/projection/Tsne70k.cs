@@ -35,10 +35,19 @@ public static class Tsne70k
                 Layout(mode, x50, n, Graph(mode, x50, n));
                 break;
             case "trust":
-                var a = Load(Path.Combine(Cache, "layout-approx.bin"));
-                var e = Load(Path.Combine(Cache, "layout-exact.bin"));
-                var (ta, te, se) = SampledTrust.Paired(x50, n, 50, a, e, 10, 5000);
-                Report($"trustworthiness k=10 on 5,000 sampled points vs all {n}: approximate kNN {ta:F5}, exact kNN {te:F5}, difference {ta - te:F5} (paired standard error {se:F5})");
+                // Every saved layout against the exact-kNN one, on the same 5,000 sampled points.
+                var names = new[] { "exact" }.Concat(Directory.GetFiles(Cache, "layout-*.bin").Select(f => Path.GetFileNameWithoutExtension(f)[7..])
+                    .Where(s => s != "exact").Order()).ToArray();
+                var layouts = names.Select(s => Load(Path.Combine(Cache, $"layout-{s}.bin"))).ToArray();
+                var scores = SampledTrust.Compare(x50, n, 50, layouts, 10, 5000);
+                for (int l = 0; l < names.Length; l++)
+                    Report($"trustworthiness k=10, 5,000 sampled points vs all {n}: {names[l]} {scores[l].T:F5}, minus exact {scores[l].Diff:F5} (paired standard error {scores[l].PairedSe:F5})");
+                break;
+            case "trustcheck":
+                // The sampled estimator with every point sampled equals NeighborhoodQuality's trustworthiness.
+                var sub = Load(Path.Combine(Cache, "layout-approx.bin"))[..6000];
+                double full = NnViz.Projection.Quality.NeighborhoodQuality.Compute(x50[..150_000], 3000, 50, sub, 2, 10).Trustworthiness;
+                Report($"first 3,000 points: NeighborhoodQuality {full:R}, SampledTrust {SampledTrust.Compare(x50[..150_000], 3000, 50, [sub], 10, 3000)[0].T:R}");
                 break;
             default: throw new ArgumentException($"TSNE70K: expected prep, approx, exact or trust, received '{mode}'");
         }
