@@ -19,10 +19,11 @@ internal sealed class BarnesHutGradient(SparseP p, int dim, double theta) : ITsn
         Array.Clear(rep);
         if (_grouped is not null)
         {
-            // 2-D: the sequential tree build runs beside the attraction (which does not need it), then the
-            // repulsion walks the tree; each part's values are the same as when run one after the other.
+            // 2-D: the sequential tree build runs beside the attraction (which does not need it) on the other
+            // cores, then the repulsion walks the tree; each part's values are the same as when run one after the other.
             var build = Task.Run(() => _grouped.Build(y));
-            Parallelism.ForChunks(n, 256, (start, end) => { for (int i = start; i < end; i++) Attraction2D(y, i, grad); });
+            Parallelism.ForChunks(n, 256, (start, end) => { for (int i = start; i < end; i++) Attraction2D(y, i, grad); },
+                Environment.ProcessorCount - 1);
             build.Wait();
             _grouped.Sum(y, rep, _rowZ);
             return Combine(exaggeration, grad, rep);
