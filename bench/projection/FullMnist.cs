@@ -35,7 +35,7 @@ public static class FullMnist
     {
         int k = g.K, step = n / queries;
         long hits = 0, total = 0;
-        Parallel.For(0, queries, () => 0L, (q, _, local) =>
+        Parallel.For(0, queries, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => 0L, (q, _, local) =>
         {
             int i = q * step;
             var bd = new double[k + 1];

@@ -60,6 +60,18 @@ if (Environment.GetEnvironmentVariable("COLD_ISOMAP") is { Length: > 0 } cold)
         $"cold n={m}: pca wall {p50.Seconds:F3}s cpu {p50.CpuSeconds:F3}s; isomap wall {iso.Seconds:F3}s cpu {iso.CpuSeconds:F3}s; process cpu {me.TotalProcessorTime.TotalSeconds:F3}s; sha256 {h}"));
     return;
 }
+if (Environment.GetEnvironmentVariable("HASH") is "large")
+{
+    // The large-layout t-SNE kernels (approximate kNN, single-precision repulsion, tree build beside the attraction):
+    // 24,000 points of 10-D, 40 iterations; compare the hash across DOTNET_PROCESSOR_COUNT=1 / 2 and DOTNET_EnableAVX512=0.
+    var lr = new Rng(8);
+    int ln = 24_000, ld = 10;
+    var lx = new double[ln * ld];
+    for (int i = 0; i < lx.Length; i++) lx[i] = lr.NextGaussian() + 4 * ((i / ld) % 7);
+    var lt = Tsne.Fit(lx, ln, ld, new TsneOptions { Iterations = 40, EarlyIterations = 20 }, new Rng(1));
+    Console.WriteLine($"cpus {Environment.ProcessorCount} avx512 {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}: tsne 24k {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(lt.Coordinates.AsSpan())))[..16]} KL {lt.KlDivergence:R}");
+    return;
+}
 if (Environment.GetEnvironmentVariable("HASH") is "1")
 {
     // Determinism check: run with DOTNET_PROCESSOR_COUNT=1 / 2 and DOTNET_EnableAVX512=0 and compare the hashes.
@@ -90,6 +102,12 @@ if (Environment.GetEnvironmentVariable("DRIFT") is "1")
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {method} | {strategy} | {align} | {r.Stability.MovementCorrelation:F3} | {r.Stability.MeanDisplacement:F3} | {r.Quality!.Average(q => q.Trustworthiness):F3} |"));
     }
+    return;
+}
+if (Environment.GetEnvironmentVariable("TSNE70K") is { Length: > 0 } mode70k)
+{
+    // TSNE70K=prep|approx|exact|trust FULL_MNIST=<folder>: the full-MNIST t-SNE step by step (see Tsne70k).
+    Tsne70k.Run(mode70k, Environment.GetEnvironmentVariable("FULL_MNIST") ?? "/work/shared/data/mnist");
     return;
 }
 if (Environment.GetEnvironmentVariable("FULL_MNIST") is { Length: > 0 } full)

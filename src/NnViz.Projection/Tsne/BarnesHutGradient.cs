@@ -17,15 +17,24 @@ internal sealed class BarnesHutGradient(SparseP p, int dim, double theta) : ITsn
         int n = p.N;
         var rep = _rep;
         Array.Clear(rep);
-        if (_grouped is not null) _grouped.Compute(y, rep, _rowZ);
-        else _tree.Build(y, n);
+        if (_grouped is not null)
+        {
+            // 2-D: the sequential tree build runs beside the attraction (which does not need it) on the other
+            // cores, then the repulsion walks the tree; each part's values are the same as when run one after the other.
+            var build = Task.Run(() => _grouped.Build(y));
+            Parallelism.ForChunks(n, 256, (start, end) => { for (int i = start; i < end; i++) Attraction2D(y, i, grad); },
+                Environment.ProcessorCount - 1);
+            build.Wait();
+            _grouped.Sum(y, rep, _rowZ);
+            return Combine(exaggeration, grad, rep);
+        }
+        _tree.Build(y, n);
         Parallelism.ForChunks(n, 256, (start, end) =>
         {
             var stack = new int[1024 * 8];
             for (int i = start; i < end; i++)
             {
-                if (_grouped is null) _rowZ[i] = _tree.Repulsion(y, i, theta, rep.AsSpan(i * dim, dim), stack);
-                if (dim == 2) { Attraction2D(y, i, grad); continue; }
+                _rowZ[i] = _tree.Repulsion(y, i, theta, rep.AsSpan(i * dim, dim), stack);
                 for (int c = 0; c < dim; c++) grad[i * dim + c] = 0;
                 for (int e = p.RowStart[i]; e < p.RowStart[i + 1]; e++)
                 {
@@ -37,8 +46,14 @@ internal sealed class BarnesHutGradient(SparseP p, int dim, double theta) : ITsn
                 }
             }
         });
+        return Combine(exaggeration, grad, rep);
+    }
+
+    /// <summary>grad = exaggeration * attraction - repulsion / Z, Z summed in point order; returns Z.</summary>
+    private double Combine(double exaggeration, double[] grad, double[] rep)
+    {
         double z = 0;
-        for (int i = 0; i < n; i++) z += _rowZ[i];
+        for (int i = 0; i < p.N; i++) z += _rowZ[i];
         for (int i = 0; i < grad.Length; i++) grad[i] = exaggeration * grad[i] - rep[i] / z;
         return z;
     }

@@ -7,15 +7,32 @@ namespace NnViz.Projection.Tsne;
 /// list of cells accepted for the whole group (cell width &lt; theta x distance from the cell's centre of mass to the
 /// group's bounding box, so every member meets the per-point criterion), then each point sums the list with
 /// 4-wide vectors in a fixed lane order. Same bits with any thread count and vector width.
+/// From <see cref="SinglePrecisionMinPoints"/> points (where the kNN search is approximate too) the lists are summed
+/// in single precision instead (<see cref="SingleRepulsion"/>), about twice as fast.
 /// </summary>
-internal sealed class GroupedRepulsion(int n, double theta)
+internal sealed class GroupedRepulsion(int n, double theta, bool single)
 {
+    /// <summary>From this many points the repulsion sums are single precision: the approximate kNN's threshold, far
+    /// above the ci and quick profiles' sizes, so their bits come from the double-precision sums.</summary>
+    public const int SinglePrecisionMinPoints = Neighbors.NearestNeighbors.ApproximateMinPoints;
+
+    public GroupedRepulsion(int n, double theta) : this(n, theta, n >= SinglePrecisionMinPoints) { }
+
     private readonly QuadTree _tree = new();
 
     /// <summary>Adds sum_j w_ij^2 (y_i - y_j) into rep (n x 2) and sum_j w_ij into rowZ, w = 1 / (1 + |y_i - y_j|^2).</summary>
     public void Compute(double[] y, double[] rep, double[] rowZ)
     {
-        _tree.Build(y, n);
+        Build(y);
+        Sum(y, rep, rowZ);
+    }
+
+    /// <summary>The tree over the layout (sequential; <see cref="BarnesHutGradient"/> runs it beside the attraction).</summary>
+    public void Build(double[] y) => _tree.Build(y, n);
+
+    /// <summary>The repulsion over the tree last built from this same layout (see <see cref="Compute"/>).</summary>
+    public void Sum(double[] y, double[] rep, double[] rowZ)
+    {
         var t = _tree;
         Parallelism.ForChunks(t.GroupCount, 16, (start, end) =>
         {
@@ -53,6 +70,7 @@ internal sealed class GroupedRepulsion(int n, double theta)
                     }
                     lx.Add(t.Mx[node]); ly.Add(t.My[node]); lm.Add(t.Mass[node]); leaf.Add(isLeaf ? 1 : 0);
                 }
+                if (single) { SingleRepulsion.SumList(y, t.Order, a, b, bx, by, lx, ly, lm, leaf, rep, rowZ); continue; }
                 while (lx.Count % 4 != 0) { lx.Add(0); ly.Add(0); lm.Add(0); leaf.Add(0); }
                 SumList(y, t.Order, a, b, lx, ly, lm, leaf, rep, rowZ);
             }
