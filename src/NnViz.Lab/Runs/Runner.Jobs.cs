@@ -38,26 +38,25 @@ public sealed partial class Runner
         var results = new RunSummary[specs.Count];
         var left = specs.Select(_ => Seeds).ToArray();
         var clocks = new Stopwatch?[specs.Count];
-        var ran = new (string Entry, string Key, bool Reused)[specs.Count];
         JobPool.Run(ordered, jobs, u => u.Spec, u =>
+        {
+            var spec = specs[u.Spec];
+            Stopwatch clock;
+            lock (clocks) clock = clocks[u.Spec] ??= Stopwatch.StartNew();
+            if (u.Seed < 0)
             {
-                var spec = specs[u.Spec];
-                Stopwatch clock;
-                lock (clocks) clock = clocks[u.Spec] ??= Stopwatch.StartNew();
-                if (u.Seed < 0)
-                {
-                    results[u.Spec] = Publish(spec, clock, EnsureAssembled(spec, store, Seeds));
-                    finished?.Invoke(spec);
-                    return;
-                }
-                var done = EnsureUnit(spec, store, u.Seed, u.Seed == 0 || Seeds == 1 ? "" : $"seed {u.Seed + 1} of {Seeds}: ");
-                bool last;
-                lock (left) last = --left[u.Spec] == 0;
-                if (!last) return;
-                // One seed: this unit is the result. Several: assembled from the stored units, as EnsureAssembled does in a sequential run.
-                results[u.Spec] = Publish(spec, clock, Seeds == 1 ? done : EnsureAssembled(spec, store, Seeds));
+                results[u.Spec] = Publish(spec, clock, EnsureAssembled(spec, store, Seeds));
                 finished?.Invoke(spec);
-            });
+                return;
+            }
+            var done = EnsureUnit(spec, store, u.Seed, u.Seed == 0 || Seeds == 1 ? "" : $"seed {u.Seed + 1} of {Seeds}: ");
+            bool last;
+            lock (left) last = --left[u.Spec] == 0;
+            if (!last) return;
+            // One seed: this unit is the result. Several: assembled from the stored units, as EnsureAssembled does in a sequential run.
+            results[u.Spec] = Publish(spec, clock, Seeds == 1 ? done : EnsureAssembled(spec, store, Seeds));
+            finished?.Invoke(spec);
+        });
         return results;
     }
 
