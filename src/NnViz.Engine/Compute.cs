@@ -9,7 +9,14 @@ namespace NnViz.Engine;
 /// <param name="MinParallelWork">Multiply-adds below which a kernel stays on one thread (tests set 0 to force chunks).</param>
 public sealed record ComputeOptions(int MaxThreads, long MinParallelWork = 1 << 18)
 {
-    public static ComputeOptions Default { get; } = new(Environment.ProcessorCount);
+    /// <summary>The kernels' options when a caller gives none: every core, unless <see cref="LimitDefaultThreads"/> said otherwise.</summary>
+    public static ComputeOptions Default { get; private set; } = new(Environment.ProcessorCount);
+
+    /// <summary>
+    /// Caps <see cref="Default"/>'s threads for the whole process (`nnviz run --jobs N` runs N units at once, each with
+    /// cores / N kernel threads). Results do not depend on it: only how many threads share the fixed chunks.
+    /// </summary>
+    public static void LimitDefaultThreads(int maxThreads) => Default = new(Math.Max(1, maxThreads));
     public static ComputeOptions SingleThread { get; } = new(1);
 
     /// <summary>Runs body(chunk) for chunk in [0, chunks); in parallel when allowed and worth it.</summary>

@@ -40,4 +40,23 @@ public class DeterminismTests
         Assert.Equal("#ffffff", FigureSnapshot.PixelAt(png, 1, 1));
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
     }
+
+    [Theory]
+    [InlineData(PngEncoding.Small)]
+    [InlineData(PngEncoding.Fast)]
+    public void PngIsEightBitRgbWithThePixelsOfTheDrawing(PngEncoding encoding)
+    {
+        var figure = Sample("rgb");
+        byte[] png = PngRenderer.Render(figure, encoding);
+        Assert.Equal((byte)8, png[24]);   // IHDR: bit depth 8
+        Assert.Equal((byte)2, png[25]);   // colour type 2 (RGB, no alpha channel)
+        Assert.Equal(png, PngRenderer.Render(figure, encoding));
+
+        // Lossless either way: both encodings decode to the same opaque pixels, white at the corner.
+        using var decoded = SkiaSharp.SKBitmap.Decode(png);
+        using var other = SkiaSharp.SKBitmap.Decode(PngRenderer.Render(figure, encoding == PngEncoding.Fast ? PngEncoding.Small : PngEncoding.Fast));
+        Assert.Equal(other.Pixels, decoded.Pixels);
+        Assert.All(decoded.Pixels, p => Assert.Equal((byte)255, p.Alpha));
+        Assert.Equal(SkiaSharp.SKColors.White, decoded.GetPixel(0, 0));
+    }
 }

@@ -10,7 +10,7 @@ internal sealed class RunCommand : ICliCommand
 {
     public Command Create()
     {
-        var target = new Argument<string>("spec") { Description = "a spec file or a folder of *.yaml specs (e.g. experiments/)" };
+        var target = new Argument<string[]>("spec") { Description = "spec files or folders of *.yaml specs (e.g. experiments/)", Arity = ArgumentArity.OneOrMore };
         var profile = Common.Profile();
         var configs = Common.Configs();
         var outDir = new Option<string?>("--out", "-o") { Description = "report folder (default: reports/<profile>)" };
@@ -20,6 +20,7 @@ internal sealed class RunCommand : ICliCommand
         var engine = new Option<string?>("--engine") { Description = $"training engine for every spec, overriding training.engine ({string.Join(", ", NnViz.Lab.Experiments.Pipeline.Engines.Names)}); shown in each page's setup differences" };
         engine.AcceptOnlyFromAmong([.. NnViz.Lab.Experiments.Pipeline.Engines.Names]);
         var dryRun = new Option<bool>("--dry-run") { Description = "print what would run (engine, seeds, the data each spec will read and why, estimated cost) and stop" };
+        var jobs = JobsOption();
         var force = new Option<bool>("--force") { Description = $"run even when a spec's estimated cost is above the bound ({CostModel.Bound:N0} M multiply-adds)" };
         var cmd = new Command("run",
             "Run experiment specs: train, record, project, render figures and animations, check claims, and write the\n" +
@@ -28,14 +29,34 @@ internal sealed class RunCommand : ICliCommand
             "Examples:\n  nnviz run experiments/                      every experiment, quick profile\n" +
             "  nnviz run experiments/rings.yaml --profile full --out /tmp/rings\n" +
             "  nnviz run experiments/ --profile ci --engine torch   train with libtorch (TorchSharp) instead of NnViz.Engine\n" +
-            "  nnviz run experiments/ --profile full --seeds 3 --shard 1/4 --store store-1   one shard of a sharded run")
-            { target, profile, configs, outDir, store, seeds, shard, engine, dryRun, force };
+            "  nnviz run experiments/ --profile full --seeds 3 --shard 1/4 --store store-1   one shard of a sharded run\n" +
+            "  nnviz run experiments/ --profile full --jobs 1           one unit at a time, every core for its kernels")
+            { target, profile, configs, outDir, store, seeds, shard, engine, dryRun, jobs, force };
         cmd.SetAction(r => r.GetValue(shard) is { } s
-            ? RunShard(r.GetValue(target)!, r.GetValue(profile)!, Common.ConfigsDir(r.GetValue(configs)), r.GetValue(store)!, r.GetValue(seeds), s, r.GetValue(engine))
+            ? RunShard(r.GetValue(target)!, r.GetValue(profile)!, Common.ConfigsDir(r.GetValue(configs)), r.GetValue(store)!, r.GetValue(seeds), s, r.GetValue(engine), r.GetValue(jobs))
             : Execute(r.GetValue(target)!, r.GetValue(profile)!, Common.ConfigsDir(r.GetValue(configs)),
-                r.GetValue(outDir), r.GetValue(store)!, r.GetValue(seeds), r.GetValue(engine), r.GetValue(dryRun), r.GetValue(force)));
+                r.GetValue(outDir), r.GetValue(store)!, r.GetValue(seeds), r.GetValue(engine), r.GetValue(jobs), r.GetValue(dryRun), r.GetValue(force)));
         return cmd;
     }
+
+    /// <summary>--jobs: units (experiment x seed) run at once.</summary>
+    private static Option<int> JobsOption()
+    {
+        var jobs = new Option<int>("--jobs", "-j")
+        {
+            Description = $"units (experiment x seed) run at once, longest predicted first, each with cores / jobs kernel threads " +
+                $"(default: the processor count, {Environment.ProcessorCount} here). Every artifact has the bytes of --jobs 1; only provenance.json differs",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        jobs.Validators.Add(r =>
+        {
+            if (r.GetValue(jobs) is var n && (n < 1 || n > 256)) r.AddError($"--jobs: expected 1 to 256, received {n}");
+        });
+        return jobs;
+    }
+
+    /// <summary>Every spec file named or found in the folders named, in the order given.</summary>
+    private static List<string> FindAll(string[] targets) => [.. targets.SelectMany(Runner.FindSpecs)];
 
     /// <summary>--seeds, shared by run, plan and merge.</summary>
     public static Option<int?> SeedsOption()
@@ -64,44 +85,36 @@ internal sealed class RunCommand : ICliCommand
     }
 
     /// <summary>Runs exactly one shard's units into its own store, printing each unit as it goes.</summary>
-    private static int RunShard(string target, string profileName, string configsDir, string storeDir, int? seeds, string shardText, string? engine)
+    private static int RunShard(string[] targets, string profileName, string configsDir, string storeDir, int? seeds, string shardText, string? engine, int jobs)
     {
-        if (!Common.Exists(target)) return Common.ExitInvalid;
+        if (!targets.All(Common.Exists)) return Common.ExitInvalid;
         try
         {
             var (index, count) = Planner.ParseShard(shardText);
             var runner = new Runner(new RunnerOptions(configsDir, "", storeDir, profileName, seeds, engine));
-            var (specs, errors) = runner.ValidateAll(Runner.FindSpecs(target));
+            var (specs, errors) = runner.ValidateAll(FindAll(targets));
             if (errors.Count > 0) { Common.PrintErrors(errors); return Common.ExitInvalid; }
             var plan = Planner.Plan(runner, specs, count);
             var mine = plan.Units.Where(u => u.Shard == index).ToList();
             Console.WriteLine($"shard {index}/{count}: {mine.Count} of {plan.Units.Count} units, predicted {plan.ShardCosts[index - 1]} s CPU, into {storeDir}");
-            var store = new RunStore(storeDir);
-            foreach (var (u, n) in mine.Select((u, n) => (u, n + 1)))
-            {
-                var clock = System.Diagnostics.Stopwatch.StartNew();
-                var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-                var (_, _, reused) = runner.EnsureUnit(specs.Single(s => s.Name == u.Experiment), store, u.SeedIndex);
-                double cpuSeconds = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-                Console.WriteLine($"  [{n}/{mine.Count}] {u.Id}: {(reused ? "reused" : "done")} in {clock.Elapsed.TotalSeconds:0.0} s ({cpuSeconds:0.0} s CPU; predicted {u.Cost} s, {u.MultiplyAdds} M multiply-adds)");
-            }
+            runner.RunUnits(specs, new RunStore(storeDir), mine, jobs, Console.WriteLine);
             return 0;
         }
         catch (ArgumentException e) { Console.Error.WriteLine($"error: {e.Message}"); return Common.ExitInvalid; }
         catch (SpecException e) { Common.PrintErrors(e.Errors); return Common.ExitInvalid; }
     }
 
-    private static int Execute(string target, string profileName, string configsDir, string? outDir, string storeDir, int? seeds, string? engine,
-        bool dryRun = false, bool force = false)
+    private static int Execute(string[] targets, string profileName, string configsDir, string? outDir, string storeDir, int? seeds, string? engine,
+        int jobs, bool dryRun = false, bool force = false)
     {
-        if (!Common.Exists(target)) return Common.ExitInvalid;
+        if (!targets.All(Common.Exists)) return Common.ExitInvalid;
         string output = outDir ?? Path.Combine("reports", profileName);
         List<RunSummary> results = [];
         try
         {
             var progress = new ProgressSink();
             var runner = new Runner(new RunnerOptions(configsDir, output, storeDir, profileName, seeds, engine), progress);
-            var (specs, errors) = runner.ValidateAll(Runner.FindSpecs(target));
+            var (specs, errors) = runner.ValidateAll(FindAll(targets));
             if (errors.Count > 0) { Common.PrintErrors(errors); return Common.ExitInvalid; }
             if (dryRun) return DryRun(runner, specs);
             var tooBig = specs.Select(s => (s, cost: CostModel.Estimate(s))).Where(x => x.cost > CostModel.Bound).ToList();
@@ -113,17 +126,14 @@ internal sealed class RunCommand : ICliCommand
                 Console.Error.WriteLine("Nothing was run or written (`nnviz run --dry-run` shows each spec's estimate).");
                 return Common.ExitInvalid;
             }
-            AnsiConsole.MarkupLine($"Running [bold]{specs.Count}[/] experiment(s) on profile [bold]{profileName}[/] with {runner.Seeds} seed(s) into [bold]{Markup.Escape(output)}[/]");
+            AnsiConsole.MarkupLine($"Running [bold]{specs.Count}[/] experiment(s) on profile [bold]{profileName}[/] with {runner.Seeds} seed(s) into [bold]{Markup.Escape(output)}[/]" +
+                (jobs > 1 ? $", up to {jobs} units at once" : ""));
             AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
                 .Start(ctx =>
                 {
                     progress.Attach(ctx, specs.Select(s => s.Name));
-                    foreach (var spec in specs)
-                    {
-                        results.Add(runner.Run(spec));
-                        progress.Finish(spec.Name);
-                    }
+                    results.AddRange(runner.RunAll(specs, jobs, s => progress.Finish(s.Name)));
                 });
             runner.BuildIndex();
         }

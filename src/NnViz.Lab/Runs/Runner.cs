@@ -29,7 +29,7 @@ public sealed record RunSummary(string Name, string Title, string Summary, strin
 /// kind into a staging folder, judge the claims, render the page, commit to the store, and publish to the report
 /// folder. Invalid specs never reach this class (see <see cref="ValidateAll"/>), so they write nothing.
 /// </summary>
-public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progress = null, KindRegistry? kinds = null)
+public sealed partial class Runner(RunnerOptions options, IProgress<RunProgress>? progress = null, KindRegistry? kinds = null)
 {
     private readonly KindRegistry _kinds = kinds ?? ExperimentKinds.Default;
 
@@ -71,16 +71,24 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
     /// <summary>Seeds judging each claim: <see cref="RunnerOptions.Seeds"/> if given, else the profile's.</summary>
     public int Seeds => options.Seeds ?? Profile.Seeds;
 
+    /// <summary>The run store of this run.</summary>
+    private RunStore Store => new(options.StoreDir);
+
     public RunSummary Run(ExperimentSpec spec)
     {
         var clock = Stopwatch.StartNew();
-        var store = new RunStore(options.StoreDir);
-        var (entry, key, reused) = Seeds == 1 ? EnsureUnit(spec, store, 0) : EnsureAssembled(spec, store, Seeds);
+        var store = Store;
+        return Publish(spec, clock, Seeds == 1 ? EnsureUnit(spec, store, 0) : EnsureAssembled(spec, store, Seeds));
+    }
+
+    /// <summary>Copies a finished entry to the report folder and writes its provenance (the run's time and machine).</summary>
+    private RunSummary Publish(ExperimentSpec spec, Stopwatch clock, (string Entry, string Key, bool Reused) done)
+    {
         string published = Path.Combine(options.OutDir, spec.Name);
         KillPoint.Reach("publishing");
-        FolderCopy.Replace(store.ArtifactsDir(entry), published);
-        var result = ReadSummary(published) with { Reused = reused };
-        Provenance.Write(published, spec, key, clock.Elapsed, reused);
+        FolderCopy.Replace(Store.ArtifactsDir(done.Entry), published);
+        var result = ReadSummary(published) with { Reused = done.Reused };
+        Provenance.Write(published, spec, done.Key, clock.Elapsed, done.Reused);
         return result;
     }
 
@@ -138,8 +146,7 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
     /// </summary>
     private (string Entry, string Key, bool Reused) EnsureAssembled(ExperimentSpec spec, RunStore store, int seeds)
     {
-        string key = RunStore.Hash([spec.EffectiveText, spec.Profile, RunStore.CodeVersion, $"seeds={seeds}", .. DataKey(spec)]);
-        string entry = store.EntryDir(spec.Name, key);
+        var (entry, key) = AssembledEntry(spec, store, seeds);
         if (Usable(store, entry, spec.Name)) return (entry, key, true);
         var units = Enumerable.Range(0, seeds).Select(i => EnsureUnit(spec, store, i, i == 0 ? "" : $"seed {i + 1} of {seeds}: ")).ToList();
         var runs = units.Select((u, i) => (Seed: spec.Seed + (ulong)i, Metrics: (IReadOnlyDictionary<string, double>)ReadMetrics(store, u.Entry))).ToList();
@@ -150,6 +157,13 @@ public sealed class Runner(RunnerOptions options, IProgress<RunProgress>? progre
         WritePage(spec, output, new ArtifactSink(staging), key, runs);
         store.Commit(entry, staging);
         return (entry, key, false);
+    }
+
+    /// <summary>The store entry and key of <paramref name="spec"/>'s claims judged over <paramref name="seeds"/> seeds.</summary>
+    private (string Entry, string Key) AssembledEntry(ExperimentSpec spec, RunStore store, int seeds)
+    {
+        string key = RunStore.Hash([spec.EffectiveText, spec.Profile, RunStore.CodeVersion, $"seeds={seeds}", .. DataKey(spec)]);
+        return (store.EntryDir(spec.Name, key), key);
     }
 
     /// <summary>Metrics, claims (over the given seeds), spec, summary and page of one entry.</summary>

@@ -26,6 +26,7 @@ public static class MarchingSquares
                 bool full = In(v00, lo, hi) && In(v10, lo, hi) && In(v11, lo, hi) && In(v01, lo, hi);
                 if (full) { if (runStart < 0) runStart = i; continue; }
                 if (runStart >= 0) { result.Add(Rect(xs[runStart], xs[i], ys[j], ys[j + 1])); runStart = -1; }
+                if (Outside(v00, v10, v11, v01, lo, hi)) continue;
                 foreach (var (tx, ty, tv) in Triangles(xs, ys, i, j, v00, v10, v11, v01))
                 {
                     var poly = Clip(tx, ty, tv, lo, hi);
@@ -83,6 +84,17 @@ public static class MarchingSquares
     }
 
     private static bool In(double v, double lo, double hi) => v >= lo && v <= hi;
+
+    /// <summary>
+    /// True when the four corners and the centre (the value <see cref="Triangles"/> gives it, bit for bit) are all
+    /// below <paramref name="lo"/> or all above <paramref name="hi"/>: clipping would leave nothing of any of the
+    /// cell's triangles, so the cell is skipped (most cells of a grid are outside most bands). NaN is never outside.
+    /// </summary>
+    private static bool Outside(double v00, double v10, double v11, double v01, double lo, double hi)
+    {
+        double mv = (v00 + v10 + v11 + v01) / 4;
+        return (v00 < lo && v10 < lo && v11 < lo && v01 < lo && mv < lo) || (v00 > hi && v10 > hi && v11 > hi && v01 > hi && mv > hi);
+    }
 
     private static (double[] X, double[] Y) Rect(double x0, double x1, double y0, double y1) => ([x0, x1, x1, x0], [y0, y0, y1, y1]);
 

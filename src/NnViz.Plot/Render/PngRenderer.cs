@@ -6,7 +6,8 @@ namespace NnViz.Plot;
 public enum PngEncoding { Small, Fast }
 
 /// <summary>
-/// Renders a <see cref="Figure"/> to PNG bytes with ScottPlot on a Skia raster surface (no converter program).
+/// Renders a <see cref="Figure"/> to PNG bytes (8-bit RGB, no alpha: figures have a white background) with ScottPlot
+/// on a Skia raster surface (no converter program).
 /// Same figure, same bytes on this machine; pixels come from Skia's native rasteriser, whose CPU-specific code paths
 /// may differ in the last bit of an anti-aliased edge on another machine (see README).
 /// </summary>
@@ -24,7 +25,10 @@ public static class PngRenderer
             ?? throw new InvalidOperationException($"Skia could not create a {w}x{h} raster surface");
         FigureRenderer.Draw(surface.Canvas, figure);
         surface.Canvas.Flush();
-        using var pixmap = surface.PeekPixels();
+        using var drawn = surface.PeekPixels();
+        // The canvas starts white, so every pixel is opaque: the same pixels read as opaque make Skia's encoder write
+        // RGB (colour type 2) instead of RGBA, a quarter less raw data, with the pixel values unchanged.
+        using var pixmap = new SKPixmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Opaque), drawn.GetPixels(), drawn.RowBytes);
         var options = encoding == PngEncoding.Fast
             ? new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 1)
             : new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 9);

@@ -20,8 +20,9 @@ public static class AnimatorFigures
             $"Two line charts over epochs: k-nearest-neighbour accuracy and silhouette of the '{label}' classes, computed in the high-dimensional representation.");
     }
 
-    /// <summary>The accuracy axis: 0.5 (chance for two classes) to 1, reaching down to the next 0.1 below the lowest
-    /// finite value when one is under 0.5 (more classes, or a layout worse than chance), so every value is on the plot.</summary>
+    /// <summary>The axis of an accuracy or a trustworthiness: 0.5 (chance for two classes; a random layout's
+    /// trustworthiness) to 1, reaching down to the next 0.1 below the lowest finite value when one is under 0.5 (more
+    /// classes, or a layout worse than chance), so every value is on the plot.</summary>
     public static DataRange AccuracyRange(IEnumerable<double> values)
     {
         double low = values.Where(double.IsFinite).DefaultIfEmpty(0.5).Min();
@@ -45,7 +46,7 @@ public static class AnimatorFigures
             return new Panel(marks, title, new Axis("layout", new DataRange(-0.6, seqs.Count - 0.4)), new Axis("", range), Legend: LegendPosition.BottomRight);
         }
         return new Figure($"Consistency of the animation: aligned vs independent{heading}",
-            [Bars("temporal stability", s => s.Stability, 0.6, new DataRange(-0.2, 1.0)), Bars("trustworthiness (mean over epochs)", s => s.Trustworthiness, 0.9, new DataRange(0.5, 1.0))],
+            [Bars("temporal stability", s => s.Stability, 0.6, new DataRange(-0.2, 1.0)), Bars("trustworthiness (mean over epochs)", s => s.Trustworthiness, 0.9, AccuracyRange(seqs.Select(s => s.Trustworthiness)))],
             900, 380, 2, $"Bar charts comparing layouts {string.Join(" and ", seqs.Select(s => s.Name))}: temporal stability and mean trustworthiness, with target lines at 0.6 and 0.9.");
     }
 
