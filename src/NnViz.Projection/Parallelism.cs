@@ -6,10 +6,11 @@ namespace NnViz.Projection;
 /// </summary>
 internal static class Parallelism
 {
-    private static readonly ParallelOptions Options = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
-
-    /// <summary>Runs <paramref name="body"/>(start, end) over [0, count) in chunks of <paramref name="chunkSize"/>.</summary>
-    public static void ForChunks(int count, int chunkSize, Action<int, int> body) => ForChunks(count, chunkSize, body, Options);
+    /// <summary>Runs <paramref name="body"/>(start, end) over [0, count) in chunks of <paramref name="chunkSize"/>, on at most
+    /// the kernels' thread count (<see cref="NnViz.Engine.ComputeOptions.Default"/>: every core, or cores / N when
+    /// `nnviz run --jobs N` runs N units at once).</summary>
+    public static void ForChunks(int count, int chunkSize, Action<int, int> body) =>
+        ForChunks(count, chunkSize, body, NnViz.Engine.ComputeOptions.Default.MaxThreads);
 
     /// <summary>As above on at most <paramref name="workers"/> threads (the chunks, hence the values, are the same).</summary>
     public static void ForChunks(int count, int chunkSize, Action<int, int> body, int workers) =>
@@ -21,7 +22,7 @@ internal static class Parallelism
         chunkSize = Math.Max(1, chunkSize);
         int chunks = (count + chunkSize - 1) / chunkSize;
         if (chunks == 1) { body(0, count); return; }
-        // At most one worker per core: on a loaded machine the thread pool otherwise keeps injecting threads into a
+        // A bounded worker count: on a loaded machine the thread pool otherwise keeps injecting threads into a
         // loop of long chunks (hundreds of runnable threads, seen at 70,000 points); the chunks stay fixed either way.
         Parallel.For(0, chunks, options, c =>
         {

@@ -21,10 +21,12 @@ internal sealed class BarnesHutGradient(SparseP p, int dim, double theta) : ITsn
         {
             // 2-D: the sequential tree build runs beside the attraction (which does not need it) on the other
             // cores, then the repulsion walks the tree; each part's values are the same as when run one after the other.
-            var build = Task.Run(() => _grouped.Build(y));
+            // With one kernel thread (one core, or `nnviz run --jobs` giving each unit one) they run in turn.
+            int threads = NnViz.Engine.ComputeOptions.Default.MaxThreads;
+            var build = threads > 1 ? Task.Run(() => _grouped.Build(y)) : null;
             Parallelism.ForChunks(n, 256, (start, end) => { for (int i = start; i < end; i++) Attraction2D(y, i, grad); },
-                Environment.ProcessorCount - 1);
-            build.Wait();
+                Math.Max(1, threads - 1));
+            if (build is null) _grouped.Build(y); else build.Wait();
             _grouped.Sum(y, rep, _rowZ);
             return Combine(exaggeration, grad, rep);
         }
