@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using NnViz.Projection.Linear;
 
 namespace NnViz.Projection.Manifold;
@@ -25,37 +22,11 @@ internal static class DenseProduct
         }
     }
 
+    /// <summary>Row i against vectors c..c+3: <see cref="DotBlocks.FourAxes"/> (the same chains as Dot).</summary>
     private static void Four(ReadOnlySpan<double> row, double[] v, int n, int c, double[] w, int i)
     {
-        ref double r = ref MemoryMarshal.GetReference(row);
-        ref double v0 = ref v[c * n];
-        ref double v1 = ref v[(c + 1) * n];
-        ref double v2 = ref v[(c + 2) * n];
-        ref double v3 = ref v[(c + 3) * n];
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int k = 0;
-        if (n >= 4)
-        {
-            Vector256<double> a0 = Vector256<double>.Zero, a1 = a0, a2 = a0, a3 = a0;
-            for (; k <= n - 4; k += 4)
-            {
-                var x = Vector256.LoadUnsafe(ref r, (nuint)k);
-                a0 += x * Vector256.LoadUnsafe(ref v0, (nuint)k);
-                a1 += x * Vector256.LoadUnsafe(ref v1, (nuint)k);
-                a2 += x * Vector256.LoadUnsafe(ref v2, (nuint)k);
-                a3 += x * Vector256.LoadUnsafe(ref v3, (nuint)k);
-            }
-            s0 = Lanes(a0); s1 = Lanes(a1); s2 = Lanes(a2); s3 = Lanes(a3);
-        }
-        for (; k < n; k++)
-        {
-            double x = Unsafe.Add(ref r, k);
-            s0 += x * Unsafe.Add(ref v0, k); s1 += x * Unsafe.Add(ref v1, k);
-            s2 += x * Unsafe.Add(ref v2, k); s3 += x * Unsafe.Add(ref v3, k);
-        }
-        w[c * n + i] = s0; w[(c + 1) * n + i] = s1; w[(c + 2) * n + i] = s2; w[(c + 3) * n + i] = s3;
+        Span<double> s = stackalloc double[4];
+        DotBlocks.FourAxes(row, v.AsSpan(c * n, n), v.AsSpan((c + 1) * n, n), v.AsSpan((c + 2) * n, n), v.AsSpan((c + 3) * n, n), s);
+        w[c * n + i] = s[0]; w[(c + 1) * n + i] = s[1]; w[(c + 2) * n + i] = s[2]; w[(c + 3) * n + i] = s[3];
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Lanes(Vector256<double> a) => (a.GetElement(0) + a.GetElement(1)) + (a.GetElement(2) + a.GetElement(3));
 }
