@@ -48,6 +48,10 @@ public class ShardingTests
         var (statusExit, status, _) = Cli.Run(["plan", specs, .. Common(specs), "--status", Path.Combine(dir, "merged-store")], dir);
         Assert.Equal(0, statusExit);
         Assert.Contains($"{Specs.Length * 2} of {Specs.Length * 2} units done", status);
+        // Each shard measured the units it ran (a provenance record beside the entries); the merge carried them over.
+        Assert.Equal(Specs.Length * 2, status.Split('\n').Count(l => l.StartsWith("done") && l.Contains("measured ") && l.Contains("predicted ")));
+        Assert.Equal(Specs.Length * 2, UnitTimes.Read(Path.Combine(dir, "merged-store")).Count);
+        Assert.All(UnitTimes.Read(Path.Combine(dir, "merged-store")).Values, t => Assert.True(t.CpuSeconds > 0 && t.PredictedSeconds > 0, t.ToString()));
         Directory.Delete(dir, true);
     }
 

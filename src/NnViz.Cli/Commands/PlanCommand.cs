@@ -15,7 +15,7 @@ internal sealed class PlanCommand : ICliCommand
         var configs = Common.Configs();
         var seeds = RunCommand.SeedsOption();
         var shards = new Option<int>("--shards") { Description = "split the units into this many shards, balanced by predicted CPU seconds", DefaultValueFactory = _ => 1 };
-        var status = new Option<string[]>("--status") { Description = "run stores to check: print which units are done", AllowMultipleArgumentsPerToken = true };
+        var status = new Option<string[]>("--status") { Description = "run stores to check: print which units are done and, for units a shard ran, their measured CPU seconds against the prediction", AllowMultipleArgumentsPerToken = true };
         var stamps = new Option<string?>("--stamps") { Description = "write <spec file>.key per spec into this folder (its units' store keys), rewriting only those whose content changed: MSBuild's Inputs (experiments/Reproduce.proj)" };
         var cmd = new Command("plan",
             "Print the work units of a run (experiment x training seed, each its own run-store entry) with their store keys,\n" +
@@ -53,13 +53,27 @@ internal sealed class PlanCommand : ICliCommand
     private static int Status(WorkPlan plan, string[] stores)
     {
         int done = 0;
+        var times = stores.Select(UnitTimes.Read).ToList();
+        var ratios = new List<double>();
         foreach (var u in plan.Units)
         {
-            string? where = stores.FirstOrDefault(s => PartialReport.IsDone(new RunStore(s), u));
-            if (where is not null) done++;
-            Console.WriteLine($"{(where is null ? "missing" : "done   ")}  {u.Id,-40} shard {u.Shard}/{plan.Shards}  {(where is null ? "" : where)}");
+            int at = Array.FindIndex(stores, s => PartialReport.IsDone(new RunStore(s), u));
+            var time = at < 0 ? null : times[at].GetValueOrDefault(u.Entry);
+            if (at >= 0) done++;
+            if (time is { SharedProcess: false }) ratios.Add(time.CpuSeconds / Math.Max(time.PredictedSeconds, 1e-9));
+            Console.WriteLine($"{(at < 0 ? "missing" : "done   ")}  {u.Id,-40} shard {u.Shard}/{plan.Shards}  {(at < 0 ? "" : stores[at])}" +
+                $"{(time is null ? "" : "  " + UnitTimes.Describe(time))}");
         }
         Console.WriteLine($"{done} of {plan.Units.Count} units done");
+        if (ratios.Count > 0)
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"measured / predicted CPU seconds over {ratios.Count} units run one per process: median {Median(ratios):0.00}, range {ratios.Min():0.00}-{ratios.Max():0.00}"));
         return done == plan.Units.Count ? 0 : 1;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var v = values.Order().ToArray();
+        return v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
     }
 }

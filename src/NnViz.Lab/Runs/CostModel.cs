@@ -3,7 +3,7 @@ using NnViz.Lab.Specs;
 namespace NnViz.Lab.Runs;
 
 /// <summary>
-/// Deterministic costs of one unit (an experiment at one seed), two numbers:
+/// Deterministic costs of one unit (an experiment at one seed):
 /// <list type="bullet">
 /// <item><see cref="Estimate"/>: millions of multiply-adds of training, epochs x training rows x the model's weights
 /// (dense units times their inputs; a recurrent layer counts 4 gates per time step). The run bound
@@ -11,7 +11,8 @@ namespace NnViz.Lab.Runs;
 /// <item><see cref="Seconds"/>: predicted CPU seconds of the whole unit (data, training, recording, projection,
 /// rendering, page), which the planner balances shards on. Training multiply-adds alone are far off: on ci most units
 /// cost 0.5-5 s of CPU whatever their multiply-adds (0.1-3,000 M), and on quick an embedding animator of 4 M
-/// multiply-adds costs more than the LSTM of 24,000 M. So per kind: seconds = overhead + slope x multiply-adds.</item>
+/// multiply-adds costs more than the LSTM of 24,000 M, its per-epoch t-SNE fits being most of it. So per kind:
+/// seconds = overhead + a x multiply-adds + b x projected point-iterations (<see cref="ProjectionWork"/>).</item>
 /// </list>
 /// </summary>
 public static class CostModel
@@ -25,35 +26,46 @@ public static class CostModel
     private static readonly string[] RowKeys = ["train", "n", "train_points", "train_limit", "points_per_ring", "per_class"];
 
     /// <summary>
-    /// Per kind: CPU seconds that do not grow with training (overhead) and CPU seconds per million multiply-adds
-    /// (slope, which also carries the projection and rendering that grow with the same epochs and rows). Fit by least
-    /// squares (non-negative) to the CPU seconds `nnviz run --shard 1/1` printed per unit on the ci profile (2 seeds)
-    /// and the quick profile (1 seed), real data, on the 2-core development machine under load (CPU time, not wall),
-    /// 39 units: predicted within 0.33-3.6x of measured, median 1.0 (in sample). On full it is an extrapolation:
-    /// against the first full run's times D2 (466 s predicted, 490 measured) and rings (76, 82) are close, the
-    /// MNIST kinds are overestimated (mnist-weights 592 vs 70) and the animators underestimated (sentiment 19 vs 67).
+    /// Per kind: CPU seconds that do not grow with the spec's sizes (overhead), CPU seconds per million training
+    /// multiply-adds (<see cref="Estimate"/>) and per million projected point-iterations (<see cref="ProjectionWork"/>:
+    /// an embedding animator's cost is its per-epoch t-SNE fits, not its few multiply-adds). Fit per kind by
+    /// non-negative least squares on relative error (bench/cost-fit.py) to the CPU seconds `nnviz run --shard 1/1`
+    /// printed per unit with one core per process, real data, ci (2 seeds), quick (1 seed) and full (3 seeds): in
+    /// sample the median predicted/measured ratio and the worst unit are in bench/RESULTS.md ("Cost model, session 5").
     /// A kind not listed (a user's own) gets <see cref="Default"/>.
     /// </summary>
-    private static readonly Dictionary<string, (double Overhead, double PerMillion)> Calibration = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (double Overhead, double PerMillion, double PerProjected)> Calibration = new(StringComparer.Ordinal)
     {
-        ["curve-fit"] = (0.423, 0.1635),
-        ["decision-boundary"] = (0.599, 0.2393),
-        ["embedding-animator"] = (2.4, 0.7053),
-        ["hidden-plane"] = (0.577, 0.1749),
-        ["image-projections"] = (0.728, 0.2443),
-        ["imdb-lstm"] = (2.48, 0.0003771),
-        ["neuron-weights"] = (1.19, 0.08549),
-        ["occlusion"] = (0.442, 0.1794),
+        ["curve-fit"] = (0.1882, 0.04334, 0),
+        ["decision-boundary"] = (0.3621, 0.06023, 0),
+        ["embedding-animator"] = (1.085, 0.01299, 9.823),
+        ["hidden-plane"] = (0.426, 0.01503, 0),
+        ["image-projections"] = (0.5213, 0.0747, 0),
+        ["imdb-lstm"] = (1.92, 0.0001963, 3838),
+        ["neuron-weights"] = (0.7232, 0.007003, 0),
+        ["occlusion"] = (0.2648, 0.1175, 0),
     };
 
-    /// <summary>For a kind without calibration: a second of overhead and the LSTM's (the lowest) slope.</summary>
-    private static readonly (double Overhead, double PerMillion) Default = (1, 3.771e-4);
+    /// <summary>For a kind without calibration: a second of overhead, the LSTM's (the lowest) slope, the animators' projection slope.</summary>
+    private static readonly (double Overhead, double PerMillion, double PerProjected) Default = (1, 1.963e-4, 9.823);
 
     /// <summary>Predicted CPU seconds of one unit of <paramref name="spec"/> (see the class remarks).</summary>
     public static double Seconds(ExperimentSpec spec)
     {
-        var (overhead, perMillion) = Calibration.GetValueOrDefault(spec.Kind, Default);
-        return Math.Round(overhead + perMillion * Estimate(spec), 3);
+        var (overhead, perMillion, perProjected) = Calibration.GetValueOrDefault(spec.Kind, Default);
+        return Math.Round(overhead + perMillion * Estimate(spec) + perProjected * ProjectionWork(spec), 3);
+    }
+
+    /// <summary>
+    /// Millions of projected point-iterations: recorded epochs x projected points (data.val_n, options.space_points or
+    /// ten classes x data.per_class) x options.iterations (1 for a projection without iterations).
+    /// </summary>
+    public static double ProjectionWork(ExperimentSpec spec)
+    {
+        double points = Number(spec.Data, "val_n") ?? Number(spec.Options, "space_points")
+            ?? (Number(spec.Data, "per_class") is { } perClass ? 10 * perClass : 0);
+        double iterations = Number(spec.Options, "iterations") ?? 1;
+        return Math.Round(spec.Epochs * points * iterations / 1e6, 3);
     }
 
     public static double Estimate(ExperimentSpec spec)

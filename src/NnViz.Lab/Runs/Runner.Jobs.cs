@@ -78,9 +78,10 @@ public sealed partial class Runner
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var (_, _, reused) = EnsureUnit(specs.Single(s => s.Name == u.Experiment), store, u.SeedIndex);
             double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            if (!reused) UnitTimes.Append(store, new UnitTime(u.Entry, u.Id, Math.Round(clock.Elapsed.TotalSeconds, 2), Math.Round(cpuSeconds, 2), u.Cost, jobs > 1));
             int n = Interlocked.Increment(ref finished);
             say($"  [{n}/{units.Count}] {u.Id}: {(reused ? "reused" : "done")} in {clock.Elapsed.TotalSeconds:0.0} s ({cpuSeconds:0.0} s CPU" +
-                $"{(jobs > 1 ? " of the process, shared with the other jobs" : "")}; predicted {u.Cost} s, {u.MultiplyAdds} M multiply-adds)");
+                $"{(jobs > 1 ? " of the process, shared with the other jobs" : "")}; predicted {u.Cost} s, {u.MultiplyAdds} M multiply-adds, {u.ProjectedPoints} M projected point-iterations)");
         });
     }
 }

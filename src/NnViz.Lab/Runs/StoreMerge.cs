@@ -5,7 +5,8 @@ public sealed class StoreConflictException(string message) : Exception(message);
 
 /// <summary>
 /// Merges run stores (one per shard) into one. Entries are content-addressed, so the same entry name must hold the
-/// same bytes everywhere (compared by their manifests); unfinished or damaged entries are not copied.
+/// same bytes everywhere (compared by their manifests); unfinished or damaged entries are not copied. The stores'
+/// measured unit times (<see cref="UnitTimes"/>) are carried over too.
 /// </summary>
 public static class StoreMerge
 {
@@ -41,6 +42,7 @@ public static class StoreMerge
                 copied++;
             }
         }
+        UnitTimes.Merge(sources, target);
         return copied;
     }
 }

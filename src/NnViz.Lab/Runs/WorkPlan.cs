@@ -5,7 +5,9 @@ namespace NnViz.Lab.Runs;
 /// <summary>One unit of work: an experiment at one training seed, with its store entry and estimated cost.</summary>
 /// <param name="Cost">predicted CPU seconds of the whole unit (<see cref="CostModel.Seconds"/>): what shards are balanced on.</param>
 /// <param name="MultiplyAdds">the training's millions of multiply-adds (<see cref="CostModel.Estimate"/>, the measure the run bound is on).</param>
-public sealed record WorkUnit(string Id, string Experiment, int SeedIndex, ulong Seed, string Key, string Entry, double Cost, int Shard, double MultiplyAdds = 0);
+/// <param name="ProjectedPoints">millions of projected point-iterations (<see cref="CostModel.ProjectionWork"/>), the cost model's second size.</param>
+public sealed record WorkUnit(string Id, string Experiment, int SeedIndex, ulong Seed, string Key, string Entry, double Cost, int Shard,
+    double MultiplyAdds = 0, double ProjectedPoints = 0);
 
 /// <summary>The units of a set of specs at one profile and seed count, split into shards balanced by estimated cost.</summary>
 public sealed record WorkPlan(string Profile, int Seeds, int Shards, IReadOnlyList<WorkUnit> Units)
@@ -34,7 +36,8 @@ public static class Planner
                 var variant = runner.SeedVariant(spec, i);
                 string key = runner.UnitKey(variant);
                 units.Add(new WorkUnit($"{spec.Name}#{variant.Seed}", spec.Name, i, variant.Seed, key[..16],
-                    Path.GetFileName(store.EntryDir(variant.Name, key)), CostModel.Seconds(variant), 0, CostModel.Estimate(variant)));
+                    Path.GetFileName(store.EntryDir(variant.Name, key)), CostModel.Seconds(variant), 0,
+                    CostModel.Estimate(variant), CostModel.ProjectionWork(variant)));
             }
         return new WorkPlan(runner.Profile.Name, runner.Seeds, shards, Assign(units, shards));
     }
@@ -42,14 +45,15 @@ public static class Planner
     /// <summary>
     /// Longest-first greedy over groups: an experiment's seeds stay together on one shard (each process loads an
     /// experiment's data and compiles its code once: on ci, two shards with every experiment split between them cost
-    /// 56 s of CPU against one process's 37 s), unless the experiment alone is more than an ideal shard's share
-    /// (total / shards), when its seeds are placed one by one.
+    /// 56 s of CPU against one process's 37 s), unless the experiment is more than half an ideal shard's share
+    /// (total / shards), when its seeds are placed one by one: kept whole, such an experiment leaves the shards up to
+    /// half a share apart (on full with 3 seeds, D2's three seeds are about half of all the CPU time).
     /// </summary>
     private static WorkUnit[] Assign(List<WorkUnit> units, int shards)
     {
         double ideal = units.Sum(u => u.Cost) / shards;
         var groups = units.Select((u, i) => (u, i)).GroupBy(x => x.u.Experiment)
-            .SelectMany(g => g.Sum(x => x.u.Cost) > ideal ? g.Select(x => new[] { x.i }) : [g.Select(x => x.i).ToArray()])
+            .SelectMany(g => g.Sum(x => x.u.Cost) > ideal / 2 ? g.Select(x => new[] { x.i }) : [g.Select(x => x.i).ToArray()])
             .Select(ids => (Ids: ids, Cost: ids.Sum(i => units[i].Cost)))
             .OrderByDescending(g => g.Cost).ThenBy(g => g.Ids[0]).ToList();
         var load = new double[shards];
