@@ -1,12 +1,12 @@
 #!/usr/bin/python3
 """Fits NnVizRepro's cost model (src/NnViz.Lab/Runs/CostModel.cs) to measured unit CPU seconds.
 
-Usage: bench/cost-fit.py NNVIZ PROFILE:SEEDS:LOG... [--specs experiments]
+Usage: bench/cost-fit.py NNVIZ PROFILE:SEEDS:LOG_OR_STORE... [--specs experiments]
 
 NNVIZ is the command that runs nnviz (e.g. "dotnet src/NnViz.Cli/bin/Release/net10.0/nnviz.dll"); each LOG is the
 output of `nnviz run <specs> --profile PROFILE --seeds SEEDS --shard 1/1` (one core per process:
 DOTNET_PROCESSOR_COUNT=1), whose lines "[i/N] <unit>: done in X s (Y s CPU; ...)" give each unit's measured CPU
-seconds. The features of every unit (training multiply-adds, projected point-iterations) come from
+seconds (a shard's run store holds the same in unit-times.jsonl). The features of every unit (training multiply-adds, projected point-iterations) come from
 `nnviz plan <specs> --profile PROFILE --seeds SEEDS`. Per kind, seconds = overhead + a x multiply-adds + b x projected,
 fit by non-negative least squares on relative error (each unit's row divided by its measured seconds), so a 2-second
 ci unit and a 260-second full unit weigh the same. Prints the C# calibration table and predicted / measured per unit.
@@ -38,6 +38,16 @@ def features(nnviz, specs, profile, seeds):
     return {u["id"]: u for u in json.loads(out)["units"]}, kinds
 
 
+def measured(path):
+    """(unit id, CPU seconds) from a shard's log, or from a run store's unit-times.jsonl (units run one per process)."""
+    if os.path.isdir(path):
+        with open(os.path.join(path, "unit-times.jsonl"), encoding="utf-8") as f:
+            times = [json.loads(line) for line in f if line.strip()]
+        return [(t["unit"], t["cpu_seconds"]) for t in times if not t["shared_process"]]
+    with open(path, encoding="utf-8") as f:
+        return [(m.group(1), float(m.group(2))) for m in map(DONE.search, f) if m and "shared with the other jobs" not in m.string]
+
+
 def main(argv):
     specs = "experiments"
     if "--specs" in argv:
@@ -49,13 +59,12 @@ def main(argv):
     for run in runs:
         profile, seeds, log = run.split(":", 2)
         units, kinds = features(nnviz, specs, profile, seeds)
-        for line in open(log, encoding="utf-8"):
-            m = DONE.search(line)
-            if not m or m.group(1) not in units:
+        for unit_id, cpu in measured(log):
+            if unit_id not in units:
                 continue
-            u = units[m.group(1)]
+            u = units[unit_id]
             kind = kinds.get(u["experiment"], u["experiment"])
-            rows.append((kind, profile, u["id"], u["multiply_adds"], u["projected_points"], float(m.group(2))))
+            rows.append((kind, profile, u["id"], u["multiply_adds"], u["projected_points"], cpu))
     ratios = []
     print("calibration (overhead s, s per M multiply-adds, s per M projected point-iterations):")
     for kind in sorted({r[0] for r in rows}):
