@@ -83,10 +83,17 @@ public sealed class PointCloudTests(BrowserFixture browser)
         await using var p = await OpenAsync(frames: 3);
         var (x0, y0) = await CanvasPoints.WhereAsync(p, "pc", "p1");
         await p.Page.SelectOptionAsync("#pc .nv-speed", "2");
+        // Every time the playback sets is recorded in the page (polling from the test could miss the short
+        // mid-transition window on a loaded machine).
+        await p.Page.EvaluateAsync(@"() => { const tr = NnViz.players.pc.transport, set = tr.setTime; window.__times = [];
+            tr.setTime = function (nt, fromPlayback) { if (fromPlayback) window.__times.push(nt); return set.call(this, nt, fromPlayback); }; }");
         await p.Page.ClickAsync("#pc .nv-play");
-        // Mid-transition the time is fractional, i.e. positions are interpolated rather than jumping.
-        await p.WaitForAsync("() => { const t = NnViz.players.pc.transport.time; return t > 0.05 && t < 0.95; }");
         await p.WaitForAsync("() => NnViz.players.pc.transport.time === 2 && !NnViz.players.pc.transport.playing");
+        // Mid-transition the time was fractional, i.e. positions were interpolated rather than jumping (a playback step
+        // is at most 0.25 s x 2x speed x 1 frame per second, so each transition has a sample inside it however slow the machine).
+        var times = await p.Page.EvaluateAsync<double[]>("() => window.__times");
+        Assert.Contains(times, t => t > 0.05 && t < 0.95);
+        Assert.Contains(times, t => t > 1.05 && t < 1.95);
         Assert.Equal("epoch 3", await p.Page.TextContentAsync("#pc .nv-label"));
         var (x2, y2) = await CanvasPoints.WhereAsync(p, "pc", "p1");
         Assert.True(Math.Abs(x2 - x0) + Math.Abs(y2 - y0) > 3);
