@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Native engine, torch engine (src/NnViz.Torch: TorchSharp behind the training seam) and PyTorch on the issue-3
 # workloads, interleaved (native, torch, PyTorch per workload and thread count) on this machine, threads 1 and 2.
-# Usage: [THREADS="1 2"] bench/compare.sh [workload ...]   (default: all; names as in bench/engine and bench/reference/workloads.py)
+# Usage: [THREADS="1 2"] [SKIP_TORCH_ENGINE=1] bench/compare.sh [workload ...]   (default: all; names as in bench/engine and bench/reference/workloads.py)
 # Prints a Markdown table: wall seconds per unit for each, the ratios to PyTorch (lower is better), and the same ratios
 # on process CPU seconds (all threads), which stay meaningful when other jobs load the machine. Both torch sides run
-# with flush-denormal on; the torch engine column is "-" for workloads that do not train (prefix).
+# with flush-denormal on; the torch engine column is "-" for workloads that do not train (prefix), and for every
+# workload with SKIP_TORCH_ENGINE=1 (its IMDB LSTM epoch alone costs ~15 minutes of CPU).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/reference-env.sh
@@ -28,7 +29,7 @@ for w in "${workloads[@]}"; do
     # OpenBLAS/OpenMP pools sized to the same thread count, or they fight torch's own threads and inflate its times.
     o=$("$ours" "$w" --threads "$t")
     g=$(printf -- '-\t-\t-\t-\t-')
-    [[ $training == *" $w "* ]] && g=$(OMP_NUM_THREADS="$t" MKL_NUM_THREADS="$t" "$ours" "$w" --threads "$t" --engine torch)
+    [[ -z ${SKIP_TORCH_ENGINE:-} && $training == *" $w "* ]] && g=$(OMP_NUM_THREADS="$t" MKL_NUM_THREADS="$t" "$ours" "$w" --threads "$t" --engine torch)
     p=$(OMP_NUM_THREADS="$t" OPENBLAS_NUM_THREADS="$t" MKL_NUM_THREADS="$t" "${ref[@]}" "$w" --threads "$t")
     gr="-"; gc="-"
     [[ $(field 2 "$g") != "-" ]] && gr=$(ratio "$(field 2 "$g")" "$(field 2 "$p")") && gc=$(ratio "$(field 5 "$g")" "$(field 5 "$p")")
