@@ -9,8 +9,9 @@ namespace NnViz.Engine.Kernels;
 /// Fused LSTM over a whole sequence, forward and backward (Hochreiter &amp; Schmidhuber 1997, with the forget gate of
 /// Gers et al. 2000; Keras gate order i, f, g, o): z = x·W + h₋₁·U + b, c = f⊙c₋₁ + i⊙g, h = o⊙tanh(c).
 /// Buffers are time-major ([t][row][·]) so each step's rows are contiguous. Rows (sequences) never interact, so they
-/// run in fixed chunks in parallel (h·U and dz·Uᵀ on U packed once per sequence); the weight gradients dW, dU and db are
-/// one fused pass over dz afterwards (<see cref="LstmGemm.Gradients"/>).
+/// run in fixed chunks in parallel, each chunk through all steps with no synchronisation between steps (h·U, dz·Uᵀ and
+/// dx_t = dz_t·Wᵀ on U, Uᵀ and Wᵀ packed once per sequence; b + x·W once per distinct input row, <see cref="LstmInput"/>);
+/// the weight gradients dW, dU and db are one fused pass over dz afterwards (<see cref="LstmGemm.Gradients"/>).
 /// A masked step (mask 0, padding) carries h and c unchanged and receives no gradient: padding changes nothing.
 /// reverse processes t = T-1 .. 0 (the backward half of a bidirectional layer).
 /// </summary>
