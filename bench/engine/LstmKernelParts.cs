@@ -23,6 +23,16 @@ public static partial class Workloads
         var shape = new LstmKernel.Shape(steps, rows, inDim, units, false);
         double Cpu(Action a) => threads == 1 ? BestThreadCpuMs(a, reps) : MeanProcessCpuMs(a, reps);
         double fwd = Cpu(() => LstmKernel.Forward(shape, xt, null, w, u, b, gates, c, tc, h, opts));
+        // The same forward on an Embedding's output, each row one of 10,000 token vectors: drawn uniformly (~56 % of the
+        // rows distinct) and log-uniformly (id = 10,000^v, a Zipf-like text: ~15 % distinct, real IMDB batches ~18 %).
+        var table = R(10000 * inDim);
+        double TokenForward(Func<int> id)
+        {
+            var xTokens = new float[n * inDim];
+            for (int p = 0; p < n; p++) Array.Copy(table, id() * inDim, xTokens, p * inDim, inDim);
+            return Cpu(() => LstmKernel.Forward(shape, xTokens, null, w, u, b, gates, c, tc, h, opts));
+        }
+        double fwdUniform = TokenForward(() => rng.NextInt(10000)), fwdZipf = TokenForward(() => (int)Math.Pow(10000, rng.NextDouble()) - 1);
         double inGemm = Cpu(() => Gemm.Multiply<float>(xt, inDim, 1, w, g4, gates, g4, n, inDim, g4, false, opts));
         var packedU = new float[LstmGemm.PackedLength(units, g4)];
         LstmGemm.Pack(u, g4, units, g4, packedU);
@@ -50,7 +60,7 @@ public static partial class Workloads
         double dX = Cpu(() => Gemm.Multiply<float>(dz, g4, 1, wT, inDim, dxt, inDim, n, g4, inDim, false, opts));
         var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
             System.Runtime.InteropServices.MemoryMarshal.AsBytes<float>([.. h, .. dz, .. dw, .. du, .. dxt])))[..16];
-        return new BenchResult((fwd + bwd) / 1000, "CPU s/batch", Inv($"forward {fwd:F1} ms (alone: x·W as one GEMM {inGemm:F1}, the per-step h·U on packed U {recGemm:F1}, tiled {recTiled:F1}); backward {bwd:F1} ms (dW+dU+db in one pass {grads:F1}, separately {dWTiled + dUTiled + dbRows:F1}; dx {dX:F1}, through time {bwd - grads - dX:F1}); sha256 {digest}"))
+        return new BenchResult((fwd + bwd) / 1000, "CPU s/batch", Inv($"forward {fwd:F1} ms (on token rows: uniform {fwdUniform:F1}, Zipf-like {fwdZipf:F1}; alone: x·W as one GEMM {inGemm:F1}, the per-step h·U on packed U {recGemm:F1}, tiled {recTiled:F1}); backward {bwd:F1} ms (dW+dU+db in one pass {grads:F1}, separately {dWTiled + dUTiled + dbRows:F1}; dx {dX:F1}, through time {bwd - grads - dX:F1}); sha256 {digest}"))
         { CpuSeconds = (fwd + bwd) / 1000 };
     }
 

@@ -36,6 +36,7 @@ public static partial class Workloads
         ["moons"] = Moons,
         ["mlp"] = Mlp,
         ["lstm"] = LstmEpoch,
+        ["lstm-text"] = LstmTextEpoch,
         ["bilstm"] = BiLstm,
         ["prefix"] = Prefix,
         ["gemm"] = GemmThroughput,

@@ -15,7 +15,7 @@ public class LstmFusedCellTests
         { 5, 9, 7, 64, true, false }, { 3, 40, 2, 8, false, true }, { 2, 1, 1, 1, true, true },
     };
 
-    private sealed record Case(LstmKernel.Shape S, float[] X, float[]? Mask, float[] W, float[] U, float[] B, float[] Dh);
+    internal sealed record Case(LstmKernel.Shape S, float[] X, float[]? Mask, float[] W, float[] U, float[] B, float[] Dh);
 
     private static Case Make(int T, int rows, int inDim, int units, bool reverse, bool masked)
     {
@@ -31,7 +31,7 @@ public class LstmFusedCellTests
             GradCheck.RandomF(rng, T * rows * units));
     }
 
-    private static void SameBits(float[] expected, float[] actual, string what)
+    internal static void SameBits(float[] expected, float[] actual, string what)
     {
         for (int i = 0; i < expected.Length; i++)
             if (BitConverter.SingleToInt32Bits(expected[i]) != BitConverter.SingleToInt32Bits(actual[i]))
@@ -41,7 +41,7 @@ public class LstmFusedCellTests
     private static bool Real(Case k, int r, int t) => k.Mask is null || k.Mask[r * k.S.Steps + t] != 0;
 
     /// <summary>The composed forward: gates (activated), c, tanh(c), h, time-major like the kernel's buffers.</summary>
-    private static (float[] g, float[] c, float[] tc, float[] h) ComposedForward(Case k)
+    internal static (float[] g, float[] c, float[] tc, float[] h) ComposedForward(Case k)
     {
         var s = k.S; int u = s.Units, g4 = s.G, n = s.Steps * s.Rows;
         float[] gates = new float[n * g4], c = new float[n * u], tc = new float[n * u], h = new float[n * u];
@@ -69,7 +69,7 @@ public class LstmFusedCellTests
     }
 
     /// <summary>The composed backward through time: dz for every step and the dh buffer as the kernel leaves it.</summary>
-    private static (float[] dz, float[] dh) ComposedBackward(Case k, float[] gates, float[] c, float[] tc)
+    internal static (float[] dz, float[] dh) ComposedBackward(Case k, float[] gates, float[] c, float[] tc)
     {
         var s = k.S; int u = s.Units, g4 = s.G;
         var dz = new float[s.Steps * s.Rows * g4]; var dh = (float[])k.Dh.Clone();

@@ -9,8 +9,9 @@ namespace NnViz.Engine.Kernels;
 /// Fused LSTM over a whole sequence, forward and backward (Hochreiter &amp; Schmidhuber 1997, with the forget gate of
 /// Gers et al. 2000; Keras gate order i, f, g, o): z = x·W + h₋₁·U + b, c = f⊙c₋₁ + i⊙g, h = o⊙tanh(c).
 /// Buffers are time-major ([t][row][·]) so each step's rows are contiguous. Rows (sequences) never interact, so they
-/// run in fixed chunks in parallel (h·U and dz·Uᵀ on U packed once per sequence); the weight gradients dW, dU and db are
-/// one fused pass over dz afterwards (<see cref="LstmGemm.Gradients"/>).
+/// run in fixed chunks in parallel, each chunk through all steps with no synchronisation between steps (h·U, dz·Uᵀ and
+/// dx_t = dz_t·Wᵀ on U, Uᵀ and Wᵀ packed once per sequence; b + x·W once per distinct input row, <see cref="LstmInput"/>);
+/// the weight gradients dW, dU and db are one fused pass over dz afterwards (<see cref="LstmGemm.Gradients"/>).
 /// A masked step (mask 0, padding) carries h and c unchanged and receives no gradient: padding changes nothing.
 /// reverse processes t = T-1 .. 0 (the backward half of a bidirectional layer).
 /// </summary>
@@ -32,7 +33,9 @@ public static class LstmKernel
         T[] gates, T[] c, T[] tc, T[] h, ComputeOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int g4 = s.G, n = s.Steps * s.Rows;
+        options ??= ComputeOptions.SingleThread;
         float[]? packedW = PackWeights(w, s.In, g4), packedU = PackWeights(u, s.Units, g4);
+        LstmInput? input = packedW is null ? null : LstmInput.TryCreate(Cast(xt.AsSpan()), n, s.In, (float[])(object)b, packedW, g4, options);
         try
         {
             if (packedW is null)
@@ -42,11 +45,12 @@ public static class LstmKernel
                 Gemm.Multiply<T>(xt, s.In, 1, w, g4, gates, g4, n, s.In, g4, accumulate: true, options);
             }
             int chunks = (s.Rows + ChunkRows - 1) / ChunkRows;
-            (options ?? ComputeOptions.SingleThread).For(chunks, (long)n * (s.In + s.Units) * g4,
-                ch => ForwardRows(s, ch * ChunkRows, Math.Min(s.Rows, (ch + 1) * ChunkRows), mask, xt, b, packedW, u, packedU, gates, c, tc, h));
+            options.For(chunks, (long)n * (s.In + s.Units) * g4,
+                ch => ForwardRows(s, ch * ChunkRows, Math.Min(s.Rows, (ch + 1) * ChunkRows), mask, xt, b, packedW, input, u, packedU, gates, c, tc, h));
         }
         finally
         {
+            input?.Dispose();
             if (packedW is not null) ArrayPool<float>.Shared.Return(packedW);
             if (packedU is not null) ArrayPool<float>.Shared.Return(packedU);
         }
@@ -63,15 +67,17 @@ public static class LstmKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ForwardRows<T>(Shape s, int r0, int r1, T[]? mask, T[] xt, T[] b, float[]? packedW, T[] u, float[]? packedU,
-        T[] gates, T[] c, T[] tc, T[] h) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void ForwardRows<T>(Shape s, int r0, int r1, T[]? mask, T[] xt, T[] b, float[]? packedW, LstmInput? input, T[] u,
+        float[]? packedU, T[] gates, T[] c, T[] tc, T[] h) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int units = s.Units, g4 = s.G, rc = r1 - r0;
         for (int step = 0; step < s.Steps; step++)
         {
             int t = s.Step(step), tp = s.Step(step - 1);
             int zo = (t * s.Rows + r0) * g4, so = (t * s.Rows + r0) * units, po = (tp * s.Rows + r0) * units;
-            if (packedW is not null)
+            if (input is not null)
+                for (int r = 0; r < rc; r++) input.Products(t * s.Rows + r0 + r).CopyTo(Cast(gates.AsSpan(zo + r * g4, g4)));
+            else if (packedW is not null)
             {
                 // The chunk's gates at this step: bias, then x_t·W, then h₋₁·U below: each chain in the order of the unfused path.
                 for (int r = 0; r < rc; r++) b.AsSpan(0, g4).CopyTo(gates.AsSpan(zo + r * g4, g4));
@@ -137,18 +143,22 @@ public static class LstmKernel
         int units = s.Units, g4 = s.G, n = s.Steps * s.Rows;
         Gemm.Transpose<T>(u, units, g4, uT);
         int chunks = (s.Rows + ChunkRows - 1) / ChunkRows;
-        float[]? packed = PackWeights(uT, g4, units);
+        if (dxt is not null) Gemm.Transpose<T>(w, s.In, g4, wT);
+        float[]? packed = PackWeights(uT, g4, units), packedWT = dxt is null ? null : PackWeights(wT, g4, s.In);
         try
         {
-            (options ?? ComputeOptions.SingleThread).For(chunks, (long)n * units * g4,
-                ch => BackwardRows(s, ch * ChunkRows, Math.Min(s.Rows, (ch + 1) * ChunkRows), mask, uT, packed, gates, c, tc, dh, dz,
-                    scratch.AsSpan(ch * ChunkRows * 2 * units, ChunkRows * 2 * units)));
+            // Each chunk's dx_t = dz_t·Wᵀ right after its dz_t (on Wᵀ packed once), while dz_t is in cache.
+            (options ?? ComputeOptions.SingleThread).For(chunks, (long)n * (units + (dxt is null ? 0 : s.In)) * g4,
+                ch => BackwardRows(s, ch * ChunkRows, Math.Min(s.Rows, (ch + 1) * ChunkRows), mask, uT, packed, packedWT, dxt, gates, c, tc,
+                    dh, dz, scratch.AsSpan(ch * ChunkRows * 2 * units, ChunkRows * 2 * units)));
         }
-        finally { if (packed is not null) ArrayPool<float>.Shared.Return(packed); }
+        finally
+        {
+            if (packed is not null) ArrayPool<float>.Shared.Return(packed);
+            if (packedWT is not null) ArrayPool<float>.Shared.Return(packedWT);
+        }
         WeightGradients(s, xt, h, dz, dw, du, db, options);
-        if (dxt is null) return;
-        Gemm.Transpose<T>(w, s.In, g4, wT);
-        Gemm.Multiply<T>(dz, g4, 1, wT, s.In, dxt, s.In, n, g4, s.In, accumulate: false, options);
+        if (dxt is not null && packedWT is null) Gemm.Multiply<T>(dz, g4, 1, wT, s.In, dxt, s.In, n, g4, s.In, accumulate: false, options);
     }
 
     /// <summary>dW, dU and db: one chain per element over all (t, row) in time-major order (for float one fused pass over dz).</summary>
@@ -200,8 +210,8 @@ public static class LstmKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void BackwardRows<T>(Shape s, int r0, int r1, T[]? mask, T[] uT, float[]? packedUT, T[] gates, T[] c, T[] tc,
-        T[] dh, T[] dz, Span<T> scratch) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void BackwardRows<T>(Shape s, int r0, int r1, T[]? mask, T[] uT, float[]? packedUT, float[]? packedWT, T[]? dxt,
+        T[] gates, T[] c, T[] tc, T[] dh, T[] dz, Span<T> scratch) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int units = s.Units, g4 = s.G, rc = r1 - r0;
         var dc = scratch[..(rc * units)];
@@ -235,6 +245,9 @@ public static class LstmKernel
                     dc[r * units + j] = dck * f;
                 }
             }
+            if (packedWT is not null)
+                LstmGemm.MultiplyPacked(Cast(dz.AsSpan(zo, rc * g4)), g4, 1, packedWT, Cast(dxt.AsSpan((t * s.Rows + r0) * s.In, rc * s.In)),
+                    s.In, rc, g4, s.In, accumulate: false);
             if (step == 0) break;
             // dh_prev = dz_t·Uᵀ for real rows; a padded row passes its dh through unchanged.
             if (packedUT is not null)

@@ -60,7 +60,7 @@ public sealed class Embedding : Layer
     }
 
     /// <summary>Tokens per block of the forward copy, ids per block of the backward: fixed, never from the thread count.</summary>
-    private const int TokenBlock = 1024, IdBlock = 2048;
+    private const int TokenBlock = 1024, IdBlock = 1024;
 
     public override Flow Backward(Flow dy, bool needInputGrad)
     {
