@@ -1,8 +1,10 @@
 namespace NnViz.Projection.Tsne;
 
 /// <summary>
-/// O(n log n) gradient (van der Maaten 2014): attraction over the sparse P exactly, repulsion by Barnes-Hut (2-D from
-/// <see cref="FftMinPoints"/> points: by grid interpolation and FFT, see <see cref="Fft.FftRepulsion"/>).
+/// O(n log n) gradient (van der Maaten 2014): attraction over the sparse P exactly, repulsion by Barnes-Hut. In 2-D from
+/// <see cref="FftMinPoints"/> points, while the layout is compact enough for an FFT grid of at most
+/// <see cref="Fft.FftRepulsion.MaxFftSize"/> (early exaggeration and the first expansion), the repulsion is interpolated
+/// on that grid instead (<see cref="Fft.FftRepulsion"/>); the choice depends on the layout only.
 /// Each point's forces are computed independently in fixed chunks and Z is summed in point order, so the result
 /// does not depend on the number of threads.
 /// </summary>
