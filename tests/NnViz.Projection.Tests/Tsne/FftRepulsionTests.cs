@@ -89,6 +89,11 @@ public class FftRepulsionTests
         Assert.Equal((512, 1.0, 80), f.Grid(79.5));    // spread: one-unit boxes, 240 nodes in 512
         Assert.Equal((1024, 1.0, 90), f.Grid(90));     // wider than 85 boxes: the next power of two
         Assert.Equal((512, 2.0, 75), new FftRepulsion(10, 2.0).Grid(150));   // wider boxes allowed: 225 nodes
+        Assert.Equal(int.MaxValue, f.Grid(1e10).M);                          // far too wide: no grid (the tree takes it)
+        var wide = new double[20];
+        for (int i = 0; i < 20; i++) wide[i] = i * 1e9;
+        var e = Assert.Throws<ArgumentException>(() => f.Compute(wide, new double[20], new double[10]));
+        Assert.Contains("layout spans", e.Message);
     }
 
     [Fact]

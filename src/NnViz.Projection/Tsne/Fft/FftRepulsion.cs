@@ -20,6 +20,9 @@ internal sealed class FftRepulsion(int n, double maxBoxWidth = FftRepulsion.MaxB
     /// transforms leave the caches and Barnes-Hut is cheaper on this machine (see bench/RESULTS.md, session 5).</summary>
     public const int MaxFftSize = 512;
 
+    /// <summary>The largest grid <see cref="Compute"/> accepts when called directly (not through <see cref="Fits"/>).</summary>
+    private const int MaxGridSize = 1 << 13;
+
     private Fft2D? _fft;
     private double _kernelBoxWidth;
     private int _boxes;
@@ -37,7 +40,9 @@ internal sealed class FftRepulsion(int n, double maxBoxWidth = FftRepulsion.MaxB
         range = Math.Max(range, 1e-6);
         double h = maxBoxWidth;
         while (range / h < MinBoxes) h /= 2;
-        int boxes = Math.Max(1, (int)Math.Ceiling(range / h)), m = 16;
+        double need = Math.Ceiling(range / h);
+        if (!(need <= MaxGridSize / 2 / NodesPerBox)) return (int.MaxValue, h, int.MaxValue);   // too wide (or not finite)
+        int boxes = Math.Max(1, (int)need), m = 16;
         while (m / 2 < NodesPerBox * boxes) m *= 2;
         return (m, h, boxes);
     }
@@ -50,6 +55,8 @@ internal sealed class FftRepulsion(int n, double maxBoxWidth = FftRepulsion.MaxB
     {
         var (lo, hi) = Bounds(y);
         var (m, h, boxes) = Grid(hi - lo);
+        if (m > MaxGridSize)
+            throw new ArgumentException($"FFT repulsion: the layout spans {hi - lo} units, more than a {MaxGridSize}-point grid of boxes {h} wide holds");
         if (_fft is null || _fft.M != m) Allocate(m);
         int nodes = boxes * NodesPerBox;
         _boxes = boxes;
