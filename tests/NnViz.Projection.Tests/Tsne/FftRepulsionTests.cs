@@ -88,6 +88,8 @@ public class FftRepulsionTests
         Assert.Equal((512, 0.5, 60), f.Grid(30));      // compact: boxes halved until there are at least 50
         Assert.Equal((512, 1.0, 80), f.Grid(79.5));    // spread: one-unit boxes, 240 nodes in 512
         Assert.Equal((1024, 1.0, 90), f.Grid(90));     // wider than 85 boxes: the next power of two
+        Assert.Equal((512, 1.0, 45), f.Grid(45));      // 90 half-unit boxes would need 1024: 45 one-unit boxes instead
+        Assert.Equal((512, 0.25, 46), f.Grid(11.5));   // the same below a unit
         Assert.Equal((512, 2.0, 75), new FftRepulsion(10, 2.0).Grid(150));   // wider boxes allowed: 225 nodes
         Assert.Equal(int.MaxValue, f.Grid(1e10).M);                          // far too wide: no grid (the tree takes it)
         var wide = new double[20];

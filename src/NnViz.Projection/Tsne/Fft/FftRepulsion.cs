@@ -32,7 +32,8 @@ internal sealed class FftRepulsion(int n, double maxBoxWidth = FftRepulsion.MaxB
     private int[] _rowStart = [], _order = new int[n];
 
     /// <summary>The FFT size M and box width h for a layout spanning <paramref name="range"/> (its bounding square's
-    /// side): h a power of two times the largest box width (default <see cref="MaxBoxWidth"/>), small enough for <see cref="MinBoxes"/> boxes per side;
+    /// side): h a power of two times the largest box width (default <see cref="MaxBoxWidth"/>), small enough for
+    /// <see cref="MinBoxes"/> boxes per side (43 when 50 to 100 would not fit the <see cref="MaxFftSize"/> grid);
     /// M the smallest power of two with 3 x boxes &lt;= M / 2 (the circulant embedding's padding). Both change only at
     /// powers of two of the range, so the kernel's spectrum is reused across most iterations.</summary>
     public (int M, double BoxWidth, int Boxes) Grid(double range)
@@ -40,6 +41,9 @@ internal sealed class FftRepulsion(int n, double maxBoxWidth = FftRepulsion.MaxB
         range = Math.Max(range, 1e-6);
         double h = maxBoxWidth;
         while (range / h < MinBoxes) h /= 2;
+        // Boxes narrower than the widest allowed and too many for the cached-size grid (85 to 100 of them): twice as
+        // wide (43 to 50 boxes, still well under a unit) keeps the grid at MaxFftSize instead of doubling it.
+        if (h < maxBoxWidth && NodesPerBox * Math.Ceiling(range / h) > MaxFftSize / 2) h *= 2;
         double need = Math.Ceiling(range / h);
         if (!(need <= MaxGridSize / 2 / NodesPerBox)) return (int.MaxValue, h, int.MaxValue);   // too wide (or not finite)
         int boxes = Math.Max(1, (int)need), m = 16;
