@@ -27,7 +27,7 @@ public static class FullMnist
         Report($"approximate knn k={k}: {ks:F2}s wall, {kc:F2}s cpu; recall@{k} on 2,000 sampled queries {SampledRecall(x50, n, knn, 2000):F4}");
         if (!tsne) return;
         var (t, ts, tc) = Time(() => Tsne.Fit(x50, n, 50, new TsneOptions(), new Rng(1)));
-        Report($"tsne {n} points (approximate knn, Barnes-Hut, {t.Iterations} iterations): {ts:F1}s wall, {tc:F1}s cpu, KL {t.KlDivergence:F4}");
+        Report($"tsne {n} points (approximate knn, FFT grid while compact then Barnes-Hut, {t.Iterations} iterations): {ts:F1}s wall, {tc:F1}s cpu, KL {t.KlDivergence:F4}");
     }
 
     /// <summary>recall@k of the graph for every (n/queries)-th point, its exact neighbours found by brute force.</summary>

@@ -49,6 +49,21 @@ public static class Tsne70k
                 double full = NnViz.Projection.Quality.NeighborhoodQuality.Compute(x50[..150_000], 3000, 50, sub, 2, 10).Trustworthiness;
                 Report($"first 3,000 points: NeighborhoodQuality {full:R}, SampledTrust {SampledTrust.Compare(x50[..150_000], 3000, 50, [sub], 10, 3000)[0].T:R}");
                 break;
+            case "fftspeed":
+                foreach (int m in new[] { 512, 1024 })
+                {
+                    var f = new NnViz.Projection.Tsne.Fft.Fft2D(m);
+                    var (re, im) = (new double[m * m], new double[m * m]);
+                    for (int i = 0; i < re.Length; i++) re[i] = i % 7;
+                    f.Columns(re, im, m / 8, false);
+                    var (_, cs, cc) = Time(() => { for (int r = 0; r < 10; r++) f.Columns(re, im, m / 8, false); return 0; });
+                    var (_, ts, tc) = Time(() => { for (int r = 0; r < 10; r++) f.Transpose(re, im); return 0; });
+                    Report($"M {m}: all columns {cs / 10:F4}s wall {cc / 10:F4}s cpu; transpose {ts / 10:F4}s wall {tc / 10:F4}s cpu");
+                }
+                return;
+            case "fftcheck":
+                FftCheck(Load(Path.Combine(Cache, "layout-approx-bh.bin")), n);
+                break;
             default: throw new ArgumentException($"TSNE70K: expected prep, approx, exact or trust, received '{mode}'");
         }
     }
@@ -94,7 +109,10 @@ public static class Tsne70k
         var o = new TsneOptions();
         var (p, ps, pc) = Time(() => Affinities.FromNeighbors(g, o.Perplexity));
         Report($"affinities: {ps:F2}s wall, {pc:F2}s cpu, {p.Cols.Length} nonzeros");
-        var grad = new BarnesHutGradient(p, 2, o.Theta);
+        // TSNE70K_FFTBOX: the FFT grid's largest box width (0: Barnes-Hut throughout), TSNE70K_NAME: the layout's name.
+        double box = double.Parse(Environment.GetEnvironmentVariable("TSNE70K_FFTBOX") ?? "1", CultureInfo.InvariantCulture);
+        string name = Environment.GetEnvironmentVariable("TSNE70K_NAME") ?? kind;
+        var grad = new BarnesHutGradient(p, 2, o.Theta, box);
         var opt = new TsneOptimizer(grad, Tsne.InitialLayout(x50, n, 50, o, new Rng(1)), n, 2, Math.Max(n / 12.0, 200.0));
         var (_, gs, gc) = Time(() =>
         {
@@ -108,8 +126,8 @@ public static class Tsne70k
             return 0;
         });
         double kl = grad.KlDivergence(opt.Y);
-        Report($"optimisation {o.Iterations} iterations ({kind} knn): {gs:F1}s wall, {gc:F1}s cpu, KL {kl:F4}, layout sha {Sha(opt.Y)}");
-        Save(Path.Combine(Cache, $"layout-{kind}.bin"), opt.Y);
+        Report($"optimisation {o.Iterations} iterations ({kind} knn, fft box {box}, {grad.FftCalls} gradients by fft): {gs:F1}s wall, {gc:F1}s cpu, KL {kl:F4}, layout sha {Sha(opt.Y)}");
+        Save(Path.Combine(Cache, $"layout-{name}.bin"), opt.Y);
     }
 
     /// <summary>One gradient's parts on the current layout, each repeated 3 times: tree build, grouped repulsion
@@ -119,11 +137,30 @@ public static class Tsne70k
         var tree = new QuadTree();
         var rep = new double[2 * n]; var z = new double[n]; var grad = new double[2 * n];
         var g = new GroupedRepulsion(n, theta);
-        var bh = new BarnesHutGradient(p, 2, theta);
+        var bh = new BarnesHutGradient(p, 2, theta, double.Parse(Environment.GetEnvironmentVariable("TSNE70K_FFTBOX") ?? "1", CultureInfo.InvariantCulture));
         var (_, bs, bc) = Time(() => { for (int r = 0; r < 3; r++) tree.Build(y, n); return 0; });
         var (_, rs, rc) = Time(() => { for (int r = 0; r < 3; r++) g.Compute(y, rep, z); return 0; });
         var (_, ts, tc) = Time(() => { for (int r = 0; r < 3; r++) bh.Compute(y, 1, grad); return 0; });
-        Report($"  iteration {it + 1}: per gradient cpu s: tree build {bc / 3:F4} ({tree.GroupCount} groups), repulsion incl. build {rc / 3:F4}, whole gradient {tc / 3:F4} (wall {ts / 3:F4})");
+        Report($"  iteration {it + 1}: range {y.Max() - y.Min():F1}, per gradient cpu s: tree build {bc / 3:F4} ({tree.GroupCount} groups), repulsion incl. build {rc / 3:F4}, whole gradient {tc / 3:F4} (wall {ts / 3:F4}, {bh.FftCalls} of 3 by fft)");
+    }
+
+    /// <summary>FFT-interpolated against Barnes-Hut (double sums) repulsion on a saved layout and on it shrunk 8x
+    /// (an early-exaggeration extent): relative errors of Z and of the forces, CPU seconds per call (3 calls each).</summary>
+    private static void FftCheck(double[] y, int n)
+    {
+        foreach (double shrink in new[] { 1.0, 8.0 })
+        {
+            var ys = y.Select(v => v / shrink).ToArray();
+            var (rb, zb) = (new double[2 * n], new double[n]);
+            var (rf, zf) = (new double[2 * n], new double[n]);
+            var bh = new GroupedRepulsion(n, 0.5, false);
+            var fft = new NnViz.Projection.Tsne.Fft.FftRepulsion(n);
+            var (_, _, bc) = Time(() => { for (int r = 0; r < 3; r++) bh.Compute(ys, rb, zb); return 0; });
+            var (_, fs, fc) = Time(() => { for (int r = 0; r < 3; r++) fft.Compute(ys, rf, zf); return 0; });
+            double z1 = zb.Sum(), z2 = zf.Sum(), err = 0, norm = 0;
+            for (int i = 0; i < 2 * n; i++) { err += (rb[i] / z1 - rf[i] / z2) * (rb[i] / z1 - rf[i] / z2); norm += rb[i] / z1 * (rb[i] / z1); }
+            Report($"extent /{shrink}: Z bh {z1:E6} fft {z2:E6} (rel {(z2 - z1) / z1:E2}); force/Z rel rms diff {Math.Sqrt(err / norm):E2}; cpu s per call bh {bc / 3:F4} fft {fc / 3:F4} (wall {fs / 3:F4}, M {fft.LastFftSize}); fft wall s: {string.Join(" ", fft.PhaseSeconds.Select(v => v.ToString("F4", CultureInfo.InvariantCulture)))}");
+        }
     }
 
     internal static (T, double, double) Time<T>(Func<T> f)

@@ -1,14 +1,29 @@
 namespace NnViz.Projection.Tsne;
 
 /// <summary>
-/// O(n log n) gradient (van der Maaten 2014): attraction over the sparse P exactly, repulsion by Barnes-Hut.
+/// O(n log n) gradient (van der Maaten 2014): attraction over the sparse P exactly, repulsion by Barnes-Hut. In 2-D from
+/// <see cref="FftMinPoints"/> points, while the layout is compact enough for an FFT grid of at most
+/// <see cref="Fft.FftRepulsion.MaxFftSize"/> (early exaggeration and the first expansion), the repulsion is interpolated
+/// on that grid instead (<see cref="Fft.FftRepulsion"/>); the choice depends on the layout only.
 /// Each point's forces are computed independently in fixed chunks and Z is summed in point order, so the result
 /// does not depend on the number of threads.
 /// </summary>
-internal sealed class BarnesHutGradient(SparseP p, int dim, double theta) : ITsneGradient
+internal sealed class BarnesHutGradient(SparseP p, int dim, double theta, double fftMaxBoxWidth) : ITsneGradient
 {
+    /// <summary>From this many points a 2-D layout's repulsion is interpolated on a grid and convolved by FFT
+    /// (<see cref="Fft.FftRepulsion"/>) instead of walking the tree: the approximate kNN's threshold, far above the ci
+    /// and quick profiles' sizes, so their bits still come from Barnes-Hut.</summary>
+    public const int FftMinPoints = Neighbors.NearestNeighbors.ApproximateMinPoints;
+
+    public BarnesHutGradient(SparseP p, int dim, double theta)
+        : this(p, dim, theta, dim == 2 && p.N >= FftMinPoints ? Fft.FftRepulsion.MaxBoxWidth : 0) { }
+
     private readonly SpaceTree _tree = new(dim);
+    private readonly Fft.FftRepulsion? _fft = fftMaxBoxWidth > 0 && dim == 2 ? new Fft.FftRepulsion(p.N, fftMaxBoxWidth) : null;
     private readonly GroupedRepulsion? _grouped = dim == 2 ? new GroupedRepulsion(p.N, theta) : null;
+
+    /// <summary>Gradients so far whose repulsion came from the FFT grid (the rest from the tree).</summary>
+    public int FftCalls { get; private set; }
     private readonly double[] _rowZ = new double[p.N];
     private readonly double[] _rep = new double[p.N * dim];
 
@@ -17,6 +32,13 @@ internal sealed class BarnesHutGradient(SparseP p, int dim, double theta) : ITsn
         int n = p.N;
         var rep = _rep;
         Array.Clear(rep);
+        if (_fft is not null && _fft.Fits(y))
+        {
+            FftCalls++;
+            Parallelism.ForChunks(n, 256, (start, end) => { for (int i = start; i < end; i++) Attraction2D(y, i, grad); });
+            _fft.Compute(y, rep, _rowZ);
+            return Combine(exaggeration, grad, rep);
+        }
         if (_grouped is not null)
         {
             // 2-D: the sequential tree build runs beside the attraction (which does not need it) on the other
