@@ -72,7 +72,7 @@ public static class Gemm
                 job.Rows(0, m);
                 return;
             }
-            options.For(chunks, (long)m * k * n, ch => job.Rows(ch * rows, Math.Min(m, (ch + 1) * rows)));
+            GemmTasks.Run(options, 0, null, chunks, ch => job.Rows(ch * rows, Math.Min(m, (ch + 1) * rows)));
         }
     }
 

@@ -40,6 +40,7 @@ internal static unsafe class PackedMicro
 
     /// <summary>Packs rows [0, kc) and columns [0, nb) of B into micro-panels of nr columns: the panel of columns
     /// jr..jr+nr starts at jr*kc and holds row p at p*nr, zero-padded past nb.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackPanel(float* b, int ldb, int kc, int nb, int nr, float* dst)
     {
         for (int jr = 0; jr < nb; jr += nr)
