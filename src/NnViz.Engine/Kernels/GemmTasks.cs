@@ -9,7 +9,7 @@ namespace NnViz.Engine.Kernels;
 /// so that wait is bounded. Which thread runs which task never changes a result: each task writes its own outputs.
 /// The task bodies must not throw (GEMM blocks do not).
 /// </summary>
-internal sealed class GemmTasks
+public sealed class GemmTasks
 {
     private readonly Action<int>? _first;
     private readonly Action<int> _second;
