@@ -42,12 +42,12 @@ public static unsafe class PackedGemm
         if (!CanRun(m, k, n)) throw new ArgumentException($"PackedGemm needs m, k, n >= 1 and AVX2; got {m}x{k}x{n}");
         options ??= ComputeOptions.SingleThread;
         int nr = PackedMicro.NR, nPad = (n + nr - 1) / nr * nr;
-        var packed = ArrayPool<float>.Shared.Rent(k * nPad);
+        var packed = ArrayPool<float>.Shared.Rent(k * nPad + PackedMicro.AlignFloats);
         try
         {
             fixed (float* pa = a) fixed (float* pb = b) fixed (float* pc = c) fixed (float* pp = packed)
             {
-                var job = new Job(pa, aRow, aCol, pb, ldb, pp, nPad, pc, ldc, m, k, n, accumulate, RowsPerBlock(m));
+                var job = new Job(pa, aRow, aCol, pb, ldb, PackedMicro.Aligned(pp), nPad, pc, ldc, m, k, n, accumulate, RowsPerBlock(m));
                 if (job.Blocks > 1 && GemmSplit.Worth(options, (long)m * k * n)) job.RunParallel(options);
                 else job.RunSerial();
             }

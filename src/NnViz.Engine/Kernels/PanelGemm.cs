@@ -78,10 +78,12 @@ public static unsafe class PanelGemm
         public void Block(int i0, int j0, int kFrom, int kTo)
         {
             int mb = Math.Min(MC, m - i0), nb = Math.Min(NC, n - j0), nr = PackedMicro.NR, mr = PackedMicro.MR;
-            var buffer = ArrayPool<float>.Shared.Rent(KC * NC);
+            var buffer = ArrayPool<float>.Shared.Rent(KC * NC + PackedMicro.AlignFloats);
             try
             {
-                fixed (float* packed = buffer)
+                fixed (float* pinned = buffer)
+                {
+                    float* packed = PackedMicro.Aligned(pinned);
                     for (int k0 = kFrom; k0 < kTo; k0 += KC)
                     {
                         int kc = Math.Min(KC, k - k0);
@@ -101,6 +103,7 @@ public static unsafe class PanelGemm
                                     Math.Min(nr, nb - jr), packed + (long)jr * kc, kc, c + (long)(i0 + ir) * ldc + j0 + jr, ldc, init);
                             }
                     }
+                }
             }
             finally { ArrayPool<float>.Shared.Return(buffer); }
         }
