@@ -23,7 +23,7 @@ public class GemmTasksTests
             Interlocked.Increment(ref first[t]);
         }, secondCount, t =>
         {
-            sawAllFirst[t] = first.All(f => Volatile.Read(ref f) == 1);
+            sawAllFirst[t] = first.All(f => f == 1);
             Interlocked.Increment(ref second[t]);
         });
         Assert.All(first, f => Assert.Equal(1, f));
