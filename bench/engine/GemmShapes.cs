@@ -73,3 +73,41 @@ public static partial class Workloads
         return new BenchResult(0, "s", string.Join("; ", notes));
     }
 }
+
+public static partial class Workloads
+{
+    /// <summary>The register-only FMA loop on N threads at once (dedicated threads released together): total wall
+    /// GFLOP/s against N times the one-thread rate, i.e. the ceiling any GEMM can reach on N threads on this machine
+    /// (two vCPUs that share one physical core would show about 1x here).</summary>
+    public static BenchResult FmaPeak(int threads)
+    {
+        NnViz.Engine.Kernels.PackedGemm.PeakFmaLoop(1000, out _);
+        const long Iterations = 20_000_000;
+        double one = 0, all = 0;
+        for (int round = 0; round < 5; round++)
+        {
+            one = Math.Max(one, TimedPeak(1, Iterations));
+            all = Math.Max(all, TimedPeak(threads, Iterations));
+        }
+        return new BenchResult(0, "s", Inv($"one thread {one / 1e9:F1} GFLOP/s wall; {threads} threads together {all / 1e9:F1} = {all / one:F2}x"));
+    }
+
+    private static double TimedPeak(int threads, long iterations)
+    {
+        using var start = new ManualResetEventSlim();
+        var flops = new double[threads];
+        var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+        {
+            start.Wait();
+            flops[t] = NnViz.Engine.Kernels.PackedGemm.PeakFmaLoop(iterations, out float sink);
+            if (float.IsNaN(sink)) throw new InvalidOperationException("peak loop diverged");
+        })).ToList();
+        workers.ForEach(w => w.Start());
+        Thread.Sleep(20);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        start.Set();
+        workers.ForEach(w => w.Join());
+        return flops.Sum() / sw.Elapsed.TotalSeconds;
+    }
+}
+

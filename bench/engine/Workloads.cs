@@ -41,6 +41,7 @@ public static partial class Workloads
         ["prefix"] = Prefix,
         ["gemm"] = GemmThroughput,
         ["gemm-paths"] = GemmPaths,
+        ["fma-peak"] = FmaPeak,
         ["lstm-parts"] = LstmParts,
         ["lstm-kernel"] = LstmKernelParts,
         ["digest"] = Digest,

@@ -72,7 +72,7 @@ public static class Gemm
                 job.Rows(0, m);
                 return;
             }
-            options.For(chunks, (long)m * k * n, ch => job.Rows(ch * rows, Math.Min(m, (ch + 1) * rows)));
+            GemmTasks.Run(options, 0, null, chunks, ch => job.Rows(ch * rows, Math.Min(m, (ch + 1) * rows)));
         }
     }
 
@@ -82,7 +82,7 @@ public static class Gemm
 
     private readonly unsafe struct Job(float* a, int aRow, int aCol, float* b, int ldb, float* c, int ldc, int k, int n, bool acc)
     {
-        public void Rows(int i0, int i1)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] public void Rows(int i0, int i1)
         {
             for (int k0 = 0; k0 < k || k0 == 0; k0 += KC)
             {
@@ -134,7 +134,7 @@ public static class Gemm
             }
         }
 
-        private void Scalar(int i, int j0, int k0, int k1, bool init)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] private void Scalar(int i, int j0, int k0, int k1, bool init)
         {
             float* ci = c + (long)i * ldc;
             float* ap = a + (long)i * aRow;
@@ -147,7 +147,7 @@ public static class Gemm
         }
 
         /// <summary>Four rows' chains side by side: independent FMAs hide each other's latency (narrow outputs, n &lt; 8).</summary>
-        private void Scalar4(int i, int j0, int k0, int k1, bool init)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] private void Scalar4(int i, int j0, int k0, int k1, bool init)
         {
             float* a0 = a + (long)i * aRow, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
             float* c0 = c + (long)i * ldc;
@@ -171,7 +171,7 @@ public static class Gemm
         private Vector256<float> Init256(int i, int j, bool init) => init ? Vector256.Load(c + (long)i * ldc + j) : Vector256<float>.Zero;
 
         /// <summary>8 rows x 32 columns: 16 independent accumulators hide the FMA latency, and each B load feeds 8 FMAs.</summary>
-        private void Tile8x2V512(int i, int j, int k0, int k1, bool init)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] private void Tile8x2V512(int i, int j, int k0, int k1, bool init)
         {
             Vector512<float> c00 = Init512(i, j, init), c01 = Init512(i, j + 16, init), c10 = Init512(i + 1, j, init), c11 = Init512(i + 1, j + 16, init);
             Vector512<float> c20 = Init512(i + 2, j, init), c21 = Init512(i + 2, j + 16, init), c30 = Init512(i + 3, j, init), c31 = Init512(i + 3, j + 16, init);
@@ -200,7 +200,7 @@ public static class Gemm
             c60.Store(cp); c61.Store(cp + 16); cp += ldc; c70.Store(cp); c71.Store(cp + 16);
         }
 
-        private void Tile4x2V512(int i, int j, int k0, int k1, bool init)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] private void Tile4x2V512(int i, int j, int k0, int k1, bool init)
         {
             Vector512<float> c00 = Init512(i, j, init), c01 = Init512(i, j + 16, init), c10 = Init512(i + 1, j, init), c11 = Init512(i + 1, j + 16, init);
             Vector512<float> c20 = Init512(i + 2, j, init), c21 = Init512(i + 2, j + 16, init), c30 = Init512(i + 3, j, init), c31 = Init512(i + 3, j + 16, init);

@@ -35,39 +35,24 @@ public static unsafe class PackedGemm
 
     /// <summary>C (+)= A·B with A addressed as a(i,p) = a[i*aRow + p*aCol]; requires <see cref="CanRun"/>.
     /// B is packed once for the whole call (shared, read-only by every block).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, int ldb,
         Span<float> c, int ldc, int m, int k, int n, bool accumulate, ComputeOptions? options = null)
     {
         if (!CanRun(m, k, n)) throw new ArgumentException($"PackedGemm needs m, k, n >= 1 and AVX2; got {m}x{k}x{n}");
         options ??= ComputeOptions.SingleThread;
-        int nr = Vector512.IsHardwareAccelerated ? 32 : 16, nPad = (n + nr - 1) / nr * nr;
-        var packed = ArrayPool<float>.Shared.Rent(k * nPad);
+        int nr = PackedMicro.NR, nPad = (n + nr - 1) / nr * nr;
+        var packed = ArrayPool<float>.Shared.Rent(k * nPad + PackedMicro.AlignFloats);
         try
         {
             fixed (float* pa = a) fixed (float* pb = b) fixed (float* pc = c) fixed (float* pp = packed)
             {
-                PackB(pb, ldb, k, n, nr, pp, options);
-                var job = new Job(pa, aRow, aCol, pp, nPad, pc, ldc, m, k, n, accumulate, RowsPerBlock(m));
-                int rowBlocks = (m + job.MC - 1) / job.MC, colBlocks = (n + NC - 1) / NC;
-                if (rowBlocks * colBlocks == 1 || !GemmSplit.Worth(options, (long)m * k * n))
-                    for (int t = 0; t < rowBlocks * colBlocks; t++) job.Block(t / colBlocks * job.MC, t % colBlocks * NC);
-                else options.For(rowBlocks * colBlocks, (long)m * k * n, t => job.Block(t / colBlocks * job.MC, t % colBlocks * NC));
+                var job = new Job(pa, aRow, aCol, pb, ldb, PackedMicro.Aligned(pp), nPad, pc, ldc, m, k, n, accumulate, RowsPerBlock(m));
+                if (job.Blocks > 1 && GemmSplit.Worth(options, (long)m * k * n)) job.RunParallel(options);
+                else job.RunSerial();
             }
         }
         finally { ArrayPool<float>.Shared.Return(packed); }
-    }
-
-    /// <summary>B as micro-panels: k-panel k0 (depth kc) starts at k0*nPad and is packed by
-    /// <see cref="PackedMicro.PackPanel"/>; the k-panels are independent, so they are packed in parallel when worth it.</summary>
-    private static void PackB(float* b, int ldb, int k, int n, int nr, float* dst, ComputeOptions options)
-    {
-        int nPad = (n + nr - 1) / nr * nr, panels = (k + KC - 1) / KC;
-        if (panels == 1 || !GemmSplit.Worth(options, (long)k * n * GemmSplit.PackCostPerElement))
-        {
-            for (int k0 = 0; k0 < k; k0 += KC) PackedMicro.PackPanel(b + (long)k0 * ldb, ldb, Math.Min(KC, k - k0), n, nr, dst + (long)k0 * nPad);
-            return;
-        }
-        options.For(panels, long.MaxValue, t => PackedMicro.PackPanel(b + (long)t * KC * ldb, ldb, Math.Min(KC, k - t * KC), n, nr, dst + (long)t * KC * nPad));
     }
 
     /// <summary>Register-only FMA loop (no memory traffic): returns FLOPs per call of <paramref name="iterations"/>,
@@ -78,13 +63,39 @@ public static unsafe class PackedGemm
         return iterations * 12.0 * lanes * 2;
     }
 
-
-    private readonly struct Job(float* a, int aRow, int aCol, float* bPacked, int nPad, float* c, int ldc, int m, int k, int n,
-        bool accumulate, int mc)
+    /// <summary>B as micro-panels: k-panel k0 (depth kc) starts at k0*nPad and holds the micro-panel of columns
+    /// jr..jr+NR at jr*kc (<see cref="PackedMicro.PackPanel"/>), so each (k-panel, NC-column block) piece is packed on
+    /// its own, by whichever thread claims it, into the same place. C's blocks are MC x NC, row-major.</summary>
+    private readonly struct Job(float* a, int aRow, int aCol, float* b, int ldb, float* bPacked, int nPad, float* c, int ldc,
+        int m, int k, int n, bool accumulate, int mc)
     {
         public readonly int MC = mc;
+        private readonly int _colBlocks = (n + NC - 1) / NC, _panels = (k + KC - 1) / KC;
+        public int Blocks => (m + MC - 1) / MC * _colBlocks;
         private static int MR => PackedMicro.MR;
         private static int NR => PackedMicro.NR;
+
+        public void RunSerial()
+        {
+            for (int t = 0; t < _panels * _colBlocks; t++) Pack(t);
+            for (int t = 0; t < Blocks; t++) BlockAt(t);
+        }
+
+        /// <summary>One fork-join: the pieces of B first, then the blocks of C (<see cref="GemmTasks"/>).</summary>
+        public void RunParallel(ComputeOptions options)
+        {
+            var job = this;
+            GemmTasks.Run(options, _panels * _colBlocks, job.Pack, Blocks, job.BlockAt);
+        }
+
+        private void Pack(int t)
+        {
+            int k0 = t / _colBlocks * KC, j0 = t % _colBlocks * NC;
+            int kc = Math.Min(KC, k - k0), nb = Math.Min(NC, n - j0);
+            PackedMicro.PackPanel(b + (long)k0 * ldb + j0, ldb, kc, nb, NR, bPacked + (long)k0 * nPad + (long)j0 * kc);
+        }
+
+        private void BlockAt(int t) => Block(t / _colBlocks * MC, t % _colBlocks * NC);
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Block(int i0, int j0)

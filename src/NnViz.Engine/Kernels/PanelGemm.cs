@@ -28,6 +28,7 @@ public static unsafe class PanelGemm
     }
 
     /// <summary>C (+)= A·B with A addressed as a(i,p) = a[i*aRow + p*aCol]; requires <see cref="PackedGemm.CanRun"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, int ldb,
         Span<float> c, int ldc, int m, int k, int n, bool accumulate, ComputeOptions? options = null)
     {
@@ -38,7 +39,7 @@ public static unsafe class PanelGemm
             var job = new Job(pa, aRow, aCol, pb, ldb, pc, ldc, m, k, n, accumulate, RowsPerBlock(m));
             int rowBlocks = (m + job.MC - 1) / job.MC, colBlocks = (n + NC - 1) / NC, blocks = rowBlocks * colBlocks;
             if (blocks > 1 && GemmSplit.Worth(options, (long)m * k * n))
-                options.For(blocks, long.MaxValue, t => job.Block(t / colBlocks * job.MC, t % colBlocks * NC, 0, k));
+                job.RunParallel(options, colBlocks, blocks);
             else
                 // One thread: every block advances one k-panel at a time, so the panel of A read for the first block
                 // is still in L2 for the others (each C element still meets the k-panels in order).
@@ -64,15 +65,25 @@ public static unsafe class PanelGemm
     {
         public readonly int MC = mc;
 
+        /// <summary>Every block over all of k, blocks shared out by <see cref="GemmTasks"/>.</summary>
+        public void RunParallel(ComputeOptions options, int colBlocks, int blocks)
+        {
+            var job = this;
+            int depth = k;
+            GemmTasks.Run(options, 0, null, blocks, t => job.Block(t / colBlocks * job.MC, t % colBlocks * NC, 0, depth));
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         /// <summary>The block at (i0, j0) over k-panels [k0, k1) (k0 a multiple of KC).</summary>
         public void Block(int i0, int j0, int kFrom, int kTo)
         {
             int mb = Math.Min(MC, m - i0), nb = Math.Min(NC, n - j0), nr = PackedMicro.NR, mr = PackedMicro.MR;
-            var buffer = ArrayPool<float>.Shared.Rent(KC * NC);
+            var buffer = ArrayPool<float>.Shared.Rent(KC * NC + PackedMicro.AlignFloats);
             try
             {
-                fixed (float* packed = buffer)
+                fixed (float* pinned = buffer)
+                {
+                    float* packed = PackedMicro.Aligned(pinned);
                     for (int k0 = kFrom; k0 < kTo; k0 += KC)
                     {
                         int kc = Math.Min(KC, k - k0);
@@ -92,6 +103,7 @@ public static unsafe class PanelGemm
                                     Math.Min(nr, nb - jr), packed + (long)jr * kc, kc, c + (long)(i0 + ir) * ldc + j0 + jr, ldc, init);
                             }
                     }
+                }
             }
             finally { ArrayPool<float>.Shared.Return(buffer); }
         }
