@@ -31,7 +31,7 @@ public static class CostModel
     /// an embedding animator's cost is its per-epoch t-SNE fits, not its few multiply-adds). Fit per kind by
     /// non-negative least squares on relative error (bench/cost-fit.py) to the CPU seconds `nnviz run --shard 1/1`
     /// printed per unit with one core per process, real data, ci (2 seeds), quick (1 seed) and full (3 seeds): in
-    /// sample the median predicted/measured ratio and the worst unit are in bench/RESULTS.md ("Cost model, session 5").
+    /// sample the predicted/measured ratios are in bench/RESULTS.md ("Cost model, sharding and the kernels ... (session 5, lead)").
     /// A kind not listed (a user's own) gets <see cref="Default"/>.
     /// </summary>
     private static readonly Dictionary<string, (double Overhead, double PerMillion, double PerProjected)> Calibration = new(StringComparer.Ordinal)
