@@ -17,7 +17,7 @@ public class LstmFusedCellTests
 
     internal sealed record Case(LstmKernel.Shape S, float[] X, float[]? Mask, float[] W, float[] U, float[] B, float[] Dh);
 
-    private static Case Make(int T, int rows, int inDim, int units, bool reverse, bool masked)
+    internal static Case Make(int T, int rows, int inDim, int units, bool reverse, bool masked)
     {
         var rng = new Rng(91);
         float[]? mask = null;

@@ -34,9 +34,10 @@ public static unsafe class LstmGemm
     /// dW (in x g4) += Σ_p xt[p]ᵀ·dz[p] over all rows p; dU (units x g4) += Σ h[p∓rows]ᵀ·dz[p] over the rows p whose step
     /// has a previous state (p >= rows forward, p &lt; n - rows reversed); db += Σ_p dz[p]. Each element is one chain over p
     /// in increasing order, as <see cref="Gemm.Multiply{T}"/> (dW, dU) and <see cref="DenseKernel.SumRows{T}"/> (db)
-    /// compute it; each k-panel of dz is packed once and feeds all three while it is in cache.</summary>
+    /// compute it; each k-panel of dz is packed once and feeds all three while it is in cache. With batchMajorSteps > 0,
+    /// xt is batch-major (row p = t·rows + r of the time-major order at (r·batchMajorSteps + t)·inDim).</summary>
     public static void Gradients(float[] xt, int inDim, float[] h, int units, int rows, bool reverse, float[] dz, int g4, int n,
-        float[] dw, float[] du, float[] db, ComputeOptions? options = null)
+        float[] dw, float[] du, float[] db, ComputeOptions? options = null, int batchMajorSteps = 0)
     {
         if (!CanRun) throw new InvalidOperationException("LstmGemm needs AVX2 (LstmGemm.CanRun)");
         if (n == 0 || g4 == 0) return;
@@ -45,13 +46,13 @@ public static unsafe class LstmGemm
         options ??= ComputeOptions.SingleThread;
         fixed (float* px = xt) fixed (float* ph = h) fixed (float* pz = dz) fixed (float* pw = dw) fixed (float* pu = du) fixed (float* pb = db)
         {
-            var job = new GradientJob(px, inDim, ph, units, rows, reverse, pz, g4, n, pw, pu, pb);
+            var job = new GradientJob(px, inDim, ph, units, rows, reverse, pz, g4, n, pw, pu, pb, batchMajorSteps);
             options.For((g4 + ColumnBlock - 1) / ColumnBlock, (long)(inDim + units) * n * g4, job.Block);
         }
     }
 
     private readonly struct GradientJob(float* xt, int inDim, float* h, int units, int rows, bool reverse, float* dz, int g4, int n,
-        float* dw, float* du, float* db)
+        float* dw, float* du, float* db, int batchMajorSteps)
     {
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Block(int block)
@@ -79,7 +80,8 @@ public static unsafe class LstmGemm
         {
             PackPanel(dz + (long)k0 * g4 + j0, g4, kc, nb, bPanel);
             SumPanel(bPanel, kc, nb, bias);
-            PackTransposedA(xt + (long)k0 * inDim, inDim, kc, inDim, aPanel);
+            if (batchMajorSteps > 0) PackTransposedRows(xt, inDim, rows, batchMajorSteps, k0, kc, aPanel);
+            else PackTransposedA(xt + (long)k0 * inDim, inDim, kc, inDim, aPanel);
             Product(aPanel, kc, 1, MR, bPanel, kc, kc, dw + j0, g4, inDim, nb, init: true);
             // dU's rows p in [lo, hi) of dz pair with h[p - shift]; within this panel, q0..q1.
             int lo = reverse ? 0 : rows, hi = reverse ? n - rows : n, shift = reverse ? -rows : rows;
@@ -102,6 +104,25 @@ public static unsafe class LstmGemm
                 var s = Vector256.Load(acc + jr + q);
                 for (int p = 0; p < kc; p++) s += Vector256.Load(micro + (long)p * nr + q);
                 s.Store(acc + jr + q);
+            }
+        }
+    }
+
+    /// <summary><see cref="PackTransposedA"/> for rows p0..p0+kc of the time-major order read from a batch-major x
+    /// (row p = t·rows + r at (r·steps + t)·width).</summary>
+    private static void PackTransposedRows(float* x, int width, int rows, int steps, int p0, int kc, float* dst)
+    {
+        int mr = MR;
+        for (int p = 0; p < kc; p++)
+        {
+            int t = (p0 + p) / rows, r = (p0 + p) - t * rows;
+            float* src = x + ((long)r * steps + t) * width;
+            for (int ir = 0; ir < width; ir += mr)
+            {
+                float* row = dst + (long)ir * kc + (long)p * mr;
+                int w = Math.Min(mr, width - ir);
+                if (w == 8) Vector256.Store(Vector256.Load(src + ir), row);
+                else for (int q = 0; q < mr; q++) row[q] = q < w ? src[ir + q] : 0f;
             }
         }
     }

@@ -8,7 +8,9 @@ namespace NnViz.Engine.Kernels;
 /// <summary>
 /// Fused LSTM over a whole sequence, forward and backward (Hochreiter &amp; Schmidhuber 1997, with the forget gate of
 /// Gers et al. 2000; Keras gate order i, f, g, o): z = x·W + h₋₁·U + b, c = f⊙c₋₁ + i⊙g, h = o⊙tanh(c).
-/// Buffers are time-major ([t][row][·]) so each step's rows are contiguous. Rows (sequences) never interact, so they
+/// The state buffers are time-major ([t][row][·]) so each step's rows are contiguous; x and dx are time-major too, or
+/// batch-major ([row][t][·], the layers' layout) with <see cref="Shape.BatchMajorInput"/>: the float path then reads and
+/// writes them in place at a row stride (no layout copies), the other paths go through time-major copies (same bits). Rows (sequences) never interact, so they
 /// run in fixed chunks in parallel, each chunk through all steps with no synchronisation between steps (h·U, dz·Uᵀ and
 /// dx_t = dz_t·Wᵀ on U, Uᵀ and Wᵀ packed once per sequence; b + x·W once per distinct input row, <see cref="LstmInput"/>);
 /// the weight gradients dW, dU and db are one fused pass over dz afterwards (<see cref="LstmGemm.Gradients"/>).
@@ -20,18 +22,30 @@ public static class LstmKernel
     /// <summary>Sequences per parallel chunk: fixed, so results never depend on the thread count.</summary>
     public const int ChunkRows = 16;
 
-    public readonly record struct Shape(int Steps, int Rows, int In, int Units, bool Reverse)
+    public readonly record struct Shape(int Steps, int Rows, int In, int Units, bool Reverse, bool BatchMajorInput = false)
     {
         public int G => 4 * Units;
         public int Step(int s) => Reverse ? Steps - 1 - s : s;
+        /// <summary>The row of x (and dx) that holds sequence r at step t.</summary>
+        public int XRow(int t, int r) => BatchMajorInput ? r * Steps + t : t * Rows + r;
+        /// <summary>Floats between the x rows of consecutive sequences at one step.</summary>
+        public int XStride => BatchMajorInput ? Steps * In : In;
     }
 
-    /// <summary>Forward. xt: T·rows·in; mask: rows·T (batch-major, 1 real, 0 padding) or empty.
-    /// Writes gates (activated i,f,g,o: T·rows·4u), c, tanh(c) and h (T·rows·u).</summary>
+    /// <summary>Whether T runs the packed float kernels (which read batch-major x in place).</summary>
+    private static bool Packed<T>() => typeof(T) == typeof(float) && LstmGemm.CanRun;
+
+    /// <summary>Forward. xt: T·rows·in (rows·T·in with <see cref="Shape.BatchMajorInput"/>); mask: rows·T (batch-major,
+    /// 1 real, 0 padding) or empty. Writes gates (activated i,f,g,o: T·rows·4u), c, tanh(c) and h (T·rows·u).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward<T>(Shape s, T[] xt, T[]? mask, T[] w, T[] u, T[] b,
         T[] gates, T[] c, T[] tc, T[] h, ComputeOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (s.BatchMajorInput && !Packed<T>())
+        {
+            Forward(s with { BatchMajorInput = false }, LstmLayout.TimeMajor(xt, s), mask, w, u, b, gates, c, tc, h, options);
+            return;
+        }
         int g4 = s.G, n = s.Steps * s.Rows;
         options ??= ComputeOptions.SingleThread;
         float[]? packedW = PackWeights(w, s.In, g4), packedU = PackWeights(u, s.Units, g4);
@@ -76,12 +90,12 @@ public static class LstmKernel
             int t = s.Step(step), tp = s.Step(step - 1);
             int zo = (t * s.Rows + r0) * g4, so = (t * s.Rows + r0) * units, po = (tp * s.Rows + r0) * units;
             if (input is not null)
-                for (int r = 0; r < rc; r++) input.Products(t * s.Rows + r0 + r).CopyTo(Cast(gates.AsSpan(zo + r * g4, g4)));
+                for (int r = 0; r < rc; r++) input.Products(s.XRow(t, r0 + r)).CopyTo(Cast(gates.AsSpan(zo + r * g4, g4)));
             else if (packedW is not null)
             {
                 // The chunk's gates at this step: bias, then x_t·W, then h₋₁·U below: each chain in the order of the unfused path.
                 for (int r = 0; r < rc; r++) b.AsSpan(0, g4).CopyTo(gates.AsSpan(zo + r * g4, g4));
-                LstmGemm.MultiplyPacked(Cast(xt.AsSpan((t * s.Rows + r0) * s.In, rc * s.In)), s.In, 1, packedW,
+                LstmGemm.MultiplyPacked(Cast(xt.AsSpan(s.XRow(t, r0) * s.In, (rc - 1) * s.XStride + s.In)), s.XStride, 1, packedW,
                     Cast(gates.AsSpan(zo, rc * g4)), g4, rc, s.In, g4, accumulate: true);
             }
             if (step > 0 && packedU is not null)
@@ -140,6 +154,14 @@ public static class LstmKernel
         T[] dh, T[] dz, T[] dw, T[] du, T[] db, T[]? dxt, T[] uT, T[] wT, T[] scratch, ComputeOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (s.BatchMajorInput && !Packed<T>())
+        {
+            var dxTime = dxt is null ? null : new T[dxt.Length];
+            Backward(s with { BatchMajorInput = false }, LstmLayout.TimeMajor(xt, s), mask, w, u, gates, c, tc, h, dh, dz, dw, du, db,
+                dxTime, uT, wT, scratch, options);
+            if (dxt is not null) LstmLayout.BatchMajor(dxTime!, dxt, s);
+            return;
+        }
         int units = s.Units, g4 = s.G, n = s.Steps * s.Rows;
         Gemm.Transpose<T>(u, units, g4, uT);
         int chunks = (s.Rows + ChunkRows - 1) / ChunkRows;
@@ -169,7 +191,7 @@ public static class LstmKernel
         if (typeof(T) == typeof(float) && LstmGemm.CanRun)
         {
             LstmGemm.Gradients((float[])(object)xt, s.In, (float[])(object)h, units, s.Rows, s.Reverse, (float[])(object)dz, g4, n,
-                (float[])(object)dw, (float[])(object)du, (float[])(object)db, options);
+                (float[])(object)dw, (float[])(object)du, (float[])(object)db, options, s.BatchMajorInput ? s.Steps : 0);
             return;
         }
         Gemm.Multiply<T>(xt, 1, s.In, dz, g4, dw, g4, s.In, n, g4, accumulate: true, options);
@@ -246,8 +268,8 @@ public static class LstmKernel
                 }
             }
             if (packedWT is not null)
-                LstmGemm.MultiplyPacked(Cast(dz.AsSpan(zo, rc * g4)), g4, 1, packedWT, Cast(dxt.AsSpan((t * s.Rows + r0) * s.In, rc * s.In)),
-                    s.In, rc, g4, s.In, accumulate: false);
+                LstmGemm.MultiplyPacked(Cast(dz.AsSpan(zo, rc * g4)), g4, 1, packedWT,
+                    Cast(dxt.AsSpan(s.XRow(t, r0) * s.In, (rc - 1) * s.XStride + s.In)), s.XStride, rc, g4, s.In, accumulate: false);
             if (step == 0) break;
             // dh_prev = dz_t·Uᵀ for real rows; a padded row passes its dh through unchanged.
             if (packedUT is not null)

@@ -9,7 +9,7 @@ namespace NnViz.Engine.Nn;
 /// </summary>
 public sealed class Lstm : Layer
 {
-    private float[]? _xt, _gates, _c, _tc, _h, _y, _dh, _dz, _dxt, _dx, _uT, _wT, _scratch;
+    private float[]? _gates, _c, _tc, _h, _y, _dh, _dz, _dx, _uT, _wT, _scratch;
     private Flow _x;
 
     public Lstm(string name, int inputDim, int units, bool returnSequences, Rng rng, bool reverse = false) : base(name)
@@ -44,11 +44,10 @@ public sealed class Lstm : Layer
         if (x.Features != InputDim) throw new ArgumentException($"{Name}: expected {InputDim} features, got {x.Features}");
         _x = x;
         int T = x.Steps, rows = x.Rows, n = T * rows, u = Units;
-        var shape = new LstmKernel.Shape(T, rows, InputDim, u, Reverse);
-        var xt = Ensure(ref _xt, n * InputDim);
-        ToTimeMajor(x.Data, xt, rows, T, InputDim, Compute);
+        // The kernel reads the batch-major input in place (the input flow is not changed before this batch's Backward).
+        var shape = new LstmKernel.Shape(T, rows, InputDim, u, Reverse, BatchMajorInput: true);
         Ensure(ref _gates, n * 4 * u); Ensure(ref _c, n * u); Ensure(ref _tc, n * u); Ensure(ref _h, n * u);
-        LstmKernel.Forward(shape, xt, x.Mask, Kernel.Value, RecurrentKernel.Value, Bias.Value, _gates!, _c!, _tc!, _h!, Compute);
+        LstmKernel.Forward(shape, x.Data, x.Mask, Kernel.Value, RecurrentKernel.Value, Bias.Value, _gates!, _c!, _tc!, _h!, Compute);
         if (!ReturnSequences)
         {
             var last = Ensure(ref _y, rows * u);
@@ -75,16 +74,13 @@ public sealed class Lstm : Layer
             Array.Clear(dh, 0, n * u);
             Array.Copy(dy.Data, 0, dh, (Reverse ? 0 : T - 1) * rows * u, rows * u);
         }
-        var shape = new LstmKernel.Shape(T, rows, InputDim, u, Reverse);
+        var shape = new LstmKernel.Shape(T, rows, InputDim, u, Reverse, BatchMajorInput: true);
         Ensure(ref _dz, n * 4 * u); Ensure(ref _uT, 4 * u * u); Ensure(ref _wT, 4 * u * InputDim);
         Ensure(ref _scratch, LstmKernel.ScratchLength(rows, u));
-        float[]? dxt = needInputGrad ? Ensure(ref _dxt, n * InputDim) : null;
-        LstmKernel.Backward(shape, _xt!, _x.Mask, Kernel.Value, RecurrentKernel.Value, _gates!, _c!, _tc!, _h!, dh, _dz!,
-            Kernel.Grad, RecurrentKernel.Grad, Bias.Grad, dxt, _uT!, _wT!, _scratch!, Compute);
-        if (!needInputGrad) return default;
-        var dx = Ensure(ref _dx, n * InputDim);
-        FromTimeMajor(dxt!, dx, rows, T, InputDim, Compute);
-        return new Flow(dx, rows, T, InputDim, _x.Mask);
+        float[]? dx = needInputGrad ? Ensure(ref _dx, n * InputDim) : null;
+        LstmKernel.Backward(shape, _x.Data, _x.Mask, Kernel.Value, RecurrentKernel.Value, _gates!, _c!, _tc!, _h!, dh, _dz!,
+            Kernel.Grad, RecurrentKernel.Grad, Bias.Grad, dx, _uT!, _wT!, _scratch!, Compute);
+        return dx is null ? default : new Flow(dx, rows, T, InputDim, _x.Mask);
     }
 
     /// <summary>Sequences per block of the layout copies (fixed, so the split never depends on the thread count; the copies
