@@ -11,4 +11,6 @@ public interface IModel
     Flow InputFlow(float[] x, int rows);
     Flow Forward(Flow x, Mode mode);
     void Backward(Flow dy);
+    /// <summary>The threads the model's kernels (and the optimizer's update) may use.</summary>
+    ComputeOptions Compute { get; }
 }

@@ -11,6 +11,8 @@ public interface IOptimizer
     double LearningRate { get; set; }
     long Iterations { get; }
     void Step();
+    /// <summary>One step, element blocks of large parameters spread over compute's threads (the same bits).</summary>
+    void Step(ComputeOptions compute) => Step();
 }
 
 /// <summary>Shared bookkeeping: only trainable parameters, one state array per parameter.</summary>
@@ -30,14 +32,32 @@ public abstract class Optimizer : IOptimizer
     public double LearningRate { get; set; }
     public long Iterations { get; private set; }
 
+    /// <summary>Elements per parallel block of a large parameter's update: fixed and a multiple of 8, so every element
+    /// runs the same operations whatever the threads (the updates are element-wise: the split never changes a bit).</summary>
+    private const int BlockElements = 1 << 15;
+
+    public void Step() => Step(ComputeOptions.SingleThread);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Step()
+    public void Step(ComputeOptions compute)
     {
         Iterations++;
-        for (int i = 0; i < Trainable.Length; i++) Update(i, Trainable[i].Value, Trainable[i].Grad);
+        Prepare();
+        for (int i = 0; i < Trainable.Length; i++)
+        {
+            int index = i, length = Trainable[i].Value.Length;
+            float[] w = Trainable[i].Value, g = Trainable[i].Grad;
+            if (length < 2 * BlockElements || compute.MaxThreads <= 1) { Update(index, w, g, 0, length); continue; }
+            compute.For((length + BlockElements - 1) / BlockElements, 4L * length,
+                block => Update(index, w, g, block * BlockElements, Math.Min(length, (block + 1) * BlockElements)));
+        }
     }
 
-    protected abstract void Update(int index, float[] w, float[] g);
+    /// <summary>Allocates the optimizer's state before the first update (never inside the parallel blocks).</summary>
+    protected virtual void Prepare() { }
+
+    /// <summary>Updates elements [lo, hi) of parameter index (lo a multiple of 8).</summary>
+    protected abstract void Update(int index, float[] w, float[] g, int lo, int hi);
 
     protected float[][] Slots() => Array.ConvertAll(Trainable, p => new float[p.Length]);
 }
@@ -59,17 +79,17 @@ public sealed class Sgd : Optimizer
     public bool Nesterov { get; }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    protected override void Update(int index, float[] w, float[] g)
+    protected override void Update(int index, float[] w, float[] g, int lo, int hi)
     {
         float lr = (float)LearningRate;
         if (_velocity is null)
         {
-            for (int i = 0; i < w.Length; i++) w[i] -= lr * g[i];
+            for (int i = lo; i < hi; i++) w[i] -= lr * g[i];
             return;
         }
         float mu = (float)Momentum;
         var v = _velocity[index];
-        for (int i = 0; i < w.Length; i++)
+        for (int i = lo; i < hi; i++)
         {
             v[i] = mu * v[i] + g[i];
             w[i] -= lr * (Nesterov ? g[i] + mu * v[i] : v[i]);
@@ -84,20 +104,20 @@ public sealed class Adam(IReadOnlyList<Parameter> parameters, double lr = 0.001,
 {
     private float[][]? _m, _v;
 
+    protected override void Prepare() { _m ??= Slots(); _v ??= Slots(); }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    protected override void Update(int index, float[] w, float[] g)
+    protected override void Update(int index, float[] w, float[] g, int lo, int hi)
     {
-        _m ??= Slots();
-        _v ??= Slots();
-        var m = _m[index]; var v = _v[index];
+        var m = _m![index]; var v = _v![index];
         float b1 = (float)beta1, b2 = (float)beta2, eps = (float)epsilon;
         float stepSize = (float)(LearningRate / (1 - Math.Pow(beta1, Iterations)));
         float c2 = (float)Math.Sqrt(1 - Math.Pow(beta2, Iterations));
         // Vector body and scalar tail use the same operations in the same order (no contraction to FMA): same bits.
         var vb1 = Vector256.Create(b1); var vb2 = Vector256.Create(b2); var va = Vector256.Create(1 - b1); var vc = Vector256.Create(1 - b2);
         var vs = Vector256.Create(stepSize); var vc2 = Vector256.Create(c2); var veps = Vector256.Create(eps);
-        int i = 0;
-        for (; i + 8 <= w.Length; i += 8)
+        int i = lo;
+        for (; i + 8 <= hi; i += 8)
         {
             var gi = Vector256.Create<float>(g.AsSpan(i, 8));
             var mi = vb1 * Vector256.Create<float>(m.AsSpan(i, 8)) + va * gi;
@@ -105,7 +125,7 @@ public sealed class Adam(IReadOnlyList<Parameter> parameters, double lr = 0.001,
             var wi = Vector256.Create<float>(w.AsSpan(i, 8)) - vs * mi / (Vector256.Sqrt(vi) / vc2 + veps);
             mi.CopyTo(m.AsSpan(i, 8)); vi.CopyTo(v.AsSpan(i, 8)); wi.CopyTo(w.AsSpan(i, 8));
         }
-        for (; i < w.Length; i++)
+        for (; i < hi; i++)
         {
             m[i] = b1 * m[i] + (1 - b1) * g[i];
             v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
@@ -121,22 +141,23 @@ public sealed class RmsProp(IReadOnlyList<Parameter> parameters, double lr = 0.0
 {
     private float[][]? _v;
 
+    protected override void Prepare() => _v ??= Slots();
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    protected override void Update(int index, float[] w, float[] g)
+    protected override void Update(int index, float[] w, float[] g, int lo, int hi)
     {
-        _v ??= Slots();
-        var v = _v[index];
+        var v = _v![index];
         float r = (float)rho, eps = (float)epsilon, lr = (float)LearningRate;
         var vr = Vector256.Create(r); var vq = Vector256.Create(1 - r); var vlr = Vector256.Create(lr); var veps = Vector256.Create(eps);
-        int i = 0;
-        for (; i + 8 <= w.Length; i += 8)
+        int i = lo;
+        for (; i + 8 <= hi; i += 8)
         {
             var gi = Vector256.Create<float>(g.AsSpan(i, 8));
             var vi = vr * Vector256.Create<float>(v.AsSpan(i, 8)) + vq * gi * gi;
             var wi = Vector256.Create<float>(w.AsSpan(i, 8)) - vlr * gi / (Vector256.Sqrt(vi) + veps);
             vi.CopyTo(v.AsSpan(i, 8)); wi.CopyTo(w.AsSpan(i, 8));
         }
-        for (; i < w.Length; i++)
+        for (; i < hi; i++)
         {
             v[i] = r * v[i] + (1 - r) * g[i] * g[i];
             w[i] -= lr * g[i] / (MathF.Sqrt(v[i]) + eps);

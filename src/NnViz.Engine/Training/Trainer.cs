@@ -59,7 +59,7 @@ public static class Trainer
         model.Backward(new Flow(grad, n, output.Steps, output.Features, output.Mask));
         if (options?.ClipNorm is double clip) GradientClipping.ClipByGlobalNorm(ps, clip);
         if (options?.ClipValue is double cv) GradientClipping.ClipByValue(ps, cv);
-        opt.Step();
+        opt.Step(model.Compute);
         return l;
     }
 }
