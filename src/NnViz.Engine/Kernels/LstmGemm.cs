@@ -46,18 +46,21 @@ public static unsafe class LstmGemm
         options ??= ComputeOptions.SingleThread;
         fixed (float* px = xt) fixed (float* ph = h) fixed (float* pz = dz) fixed (float* pw = dw) fixed (float* pu = du) fixed (float* pb = db)
         {
-            var job = new GradientJob(px, inDim, ph, units, rows, reverse, pz, g4, n, pw, pu, pb, batchMajorSteps);
-            options.For((g4 + ColumnBlock - 1) / ColumnBlock, (long)(inDim + units) * n * g4, job.Block);
+            // One thread takes all columns in one block (A's panels packed once, not once per block); the blocks never
+            // change a chain, so the bits do not depend on this.
+            int columns = options.MaxThreads <= 1 ? g4 : ColumnBlock;
+            var job = new GradientJob(px, inDim, ph, units, rows, reverse, pz, g4, n, pw, pu, pb, batchMajorSteps, columns);
+            options.For((g4 + columns - 1) / columns, (long)(inDim + units) * n * g4, job.Block);
         }
     }
 
     private readonly struct GradientJob(float* xt, int inDim, float* h, int units, int rows, bool reverse, float* dz, int g4, int n,
-        float* dw, float* du, float* db, int batchMajorSteps)
+        float* dw, float* du, float* db, int batchMajorSteps, int columns)
     {
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Block(int block)
         {
-            int j0 = block * ColumnBlock, nb = Math.Min(ColumnBlock, g4 - j0), nPad = (nb + NR - 1) / NR * NR;
+            int j0 = block * columns, nb = Math.Min(columns, g4 - j0), nPad = (nb + NR - 1) / NR * NR;
             int aPad = (Math.Max(inDim, units) + MR - 1) / MR * MR;
             var bBuffer = ArrayPool<float>.Shared.Rent(GradientKC * nPad + nPad);
             var aBuffer = ArrayPool<float>.Shared.Rent(GradientKC * aPad);

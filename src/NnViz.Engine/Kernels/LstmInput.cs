@@ -26,10 +26,10 @@ internal sealed class LstmInput : IDisposable
     /// <summary>The distinct rows' products, or null when more than half the rows are distinct: then the per-step path,
     /// which writes the gates while they are in cache, costs about as much as the copies and the numbering (measured
     /// with uniformly drawn tokens, ~56 % distinct: no gain; real IMDB batches of 64 x 200 are ~18 % distinct).</summary>
-    public static LstmInput? TryCreate(ReadOnlySpan<float> xt, int n, int inDim, float[] bias, float[] packedW, int g4, ComputeOptions options)
+    public static LstmInput? TryCreate(float[] xt, int n, int inDim, float[] bias, float[] packedW, int g4, ComputeOptions options)
     {
         var index = ArrayPool<int>.Shared.Rent(n);
-        int distinct = Number(xt, n, inDim, index, n / 2, out var first);
+        int distinct = Number(xt, n, inDim, index, n / 2, out var first, options);
         if (distinct < 0) { ArrayPool<int>.Shared.Return(index); return null; }
         var rowsIn = ArrayPool<float>.Shared.Rent(distinct * inDim);
         var products = ArrayPool<float>.Shared.Rent(distinct * g4);
@@ -37,7 +37,7 @@ internal sealed class LstmInput : IDisposable
         {
             for (int d = 0; d < distinct; d++)
             {
-                xt.Slice(first[d] * inDim, inDim).CopyTo(rowsIn.AsSpan(d * inDim, inDim));
+                xt.AsSpan(first[d] * inDim, inDim).CopyTo(rowsIn.AsSpan(d * inDim, inDim));
                 bias.AsSpan(0, g4).CopyTo(products.AsSpan(d * g4, g4));
             }
             options.For((distinct + BlockRows - 1) / BlockRows, (long)distinct * inDim * g4, block =>
@@ -62,22 +62,25 @@ internal sealed class LstmInput : IDisposable
 
     /// <summary>index[p] = the number of row p's bit pattern in order of first occurrence; first[d] = the row where
     /// pattern d first occurs; -1 as soon as more than limit patterns are found. An open-addressing table over a 64-bit
-    /// hash, every hit confirmed by comparing the bits.</summary>
-    internal static int Number(ReadOnlySpan<float> xt, int n, int width, int[] index, int limit, out List<int> first)
+    /// hash, every hit confirmed by comparing the bits. The rows' hashes are computed first, in fixed blocks of rows over
+    /// options' threads (each a function of its row alone); the numbering itself walks the rows in order.</summary>
+    internal static int Number(float[] xt, int n, int width, int[] index, int limit, out List<int> first, ComputeOptions? options = null)
     {
         int size = 1;
         while (size < 2 * n) size <<= 1;
         var table = ArrayPool<int>.Shared.Rent(size);
+        var hashes = ArrayPool<ulong>.Shared.Rent(n);
         Array.Fill(table, -1, 0, size);
         first = [];
         try
         {
+            HashRows(xt, n, width, hashes, options ?? ComputeOptions.SingleThread);
             for (int p = 0; p < n; p++)
             {
-                var values = xt.Slice(p * width, width);
+                var values = xt.AsSpan(p * width, width);
                 var row = MemoryMarshal.AsBytes(values);
-                int slot = (int)(Hash(values) & (ulong)(size - 1));
-                while (table[slot] >= 0 && !row.SequenceEqual(MemoryMarshal.AsBytes(xt.Slice(first[table[slot]] * width, width))))
+                int slot = (int)(hashes[p] & (ulong)(size - 1));
+                while (table[slot] >= 0 && !row.SequenceEqual(MemoryMarshal.AsBytes(xt.AsSpan(first[table[slot]] * width, width))))
                     slot = (slot + 1) & (size - 1);
                 if (table[slot] < 0)
                 {
@@ -87,9 +90,17 @@ internal sealed class LstmInput : IDisposable
                 index[p] = table[slot];
             }
         }
-        finally { ArrayPool<int>.Shared.Return(table); }
+        finally { ArrayPool<int>.Shared.Return(table); ArrayPool<ulong>.Shared.Return(hashes); }
         return first.Count;
     }
+
+    private const int HashBlock = 1024;
+
+    private static void HashRows(float[] xt, int n, int width, ulong[] hashes, ComputeOptions options) =>
+        options.For((n + HashBlock - 1) / HashBlock, (long)n * width, block =>
+        {
+            for (int p = block * HashBlock; p < Math.Min(n, (block + 1) * HashBlock); p++) hashes[p] = Hash(xt.AsSpan(p * width, width));
+        });
 
     /// <summary>A 64-bit hash of all of a row's bits: two lane-wise multiply-xor chains of 8 words, folded at the end.</summary>
     private static ulong Hash(ReadOnlySpan<float> row)

@@ -49,7 +49,7 @@ public static class LstmKernel
         int g4 = s.G, n = s.Steps * s.Rows;
         options ??= ComputeOptions.SingleThread;
         float[]? packedW = PackWeights(w, s.In, g4), packedU = PackWeights(u, s.Units, g4);
-        LstmInput? input = packedW is null ? null : LstmInput.TryCreate(Cast(xt.AsSpan()), n, s.In, (float[])(object)b, packedW, g4, options);
+        LstmInput? input = packedW is null ? null : LstmInput.TryCreate((float[])(object)xt, n, s.In, (float[])(object)b, packedW, g4, options);
         try
         {
             if (packedW is null)
