@@ -145,7 +145,8 @@ public static class LstmKernel
     }
 
     /// <summary>Backward through time. dh: T·rows·u gradients of the loss w.r.t. every h_t (consumed: overwritten).
-    /// Writes dZ (T·rows·4u); accumulates dW, dU, db; writes dxt (T·rows·in) when not null.
+    /// Writes dZ (T·rows·4u; it may be the gates array itself, which is then overwritten); accumulates dW, dU, db; writes
+    /// dxt (T·rows·in, or batch-major like xt) when not null.
     /// Scratch: uT (4u·u), wT (4u·in), scratch (<see cref="ScratchLength"/>).</summary>
     public static int ScratchLength(int rows, int units) => ((rows + ChunkRows - 1) / ChunkRows) * ChunkRows * 2 * units;
 

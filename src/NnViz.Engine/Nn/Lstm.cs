@@ -9,7 +9,7 @@ namespace NnViz.Engine.Nn;
 /// </summary>
 public sealed class Lstm : Layer
 {
-    private float[]? _gates, _c, _tc, _h, _y, _dh, _dz, _dx, _uT, _wT, _scratch;
+    private float[]? _gates, _c, _tc, _h, _y, _dh, _dx, _uT, _wT, _scratch;
     private Flow _x;
 
     public Lstm(string name, int inputDim, int units, bool returnSequences, Rng rng, bool reverse = false) : base(name)
@@ -75,10 +75,11 @@ public sealed class Lstm : Layer
             Array.Copy(dy.Data, 0, dh, (Reverse ? 0 : T - 1) * rows * u, rows * u);
         }
         var shape = new LstmKernel.Shape(T, rows, InputDim, u, Reverse, BatchMajorInput: true);
-        Ensure(ref _dz, n * 4 * u); Ensure(ref _uT, 4 * u * u); Ensure(ref _wT, 4 * u * InputDim);
+        Ensure(ref _uT, 4 * u * u); Ensure(ref _wT, 4 * u * InputDim);
         Ensure(ref _scratch, LstmKernel.ScratchLength(rows, u));
         float[]? dx = needInputGrad ? Ensure(ref _dx, n * InputDim) : null;
-        LstmKernel.Backward(shape, _x.Data, _x.Mask, Kernel.Value, RecurrentKernel.Value, _gates!, _c!, _tc!, _h!, dh, _dz!,
+        // dz overwrites the gates in place (each gate is read before its gradient is written): one buffer less to stream.
+        LstmKernel.Backward(shape, _x.Data, _x.Mask, Kernel.Value, RecurrentKernel.Value, _gates!, _c!, _tc!, _h!, dh, _gates!,
             Kernel.Grad, RecurrentKernel.Grad, Bias.Grad, dx, _uT!, _wT!, _scratch!, Compute);
         return dx is null ? default : new Flow(dx, rows, T, InputDim, _x.Mask);
     }
