@@ -11,7 +11,7 @@ namespace NnViz.Engine.Nn;
 public sealed class Embedding : Layer
 {
     private float[]? _y, _mask;
-    private int[]? _ids;
+    private int[]? _ids, _order, _starts;
     private Flow _x;
 
     public Embedding(string name, int vocabSize, int dim, bool maskZero, Rng rng) : base(name)
@@ -70,11 +70,24 @@ public sealed class Embedding : Layer
         var ids = _ids!;
         // Each id's row receives the tokens' rows of dy in token order (vectorised across the row: the same additions);
         // blocks of ids are disjoint rows of the gradient, so they run in parallel without changing any id's order.
-        Compute.For((VocabSize + IdBlock - 1) / IdBlock, (long)n * Dim, block =>
+        // The tokens are first listed by block, in token order within each (a stable counting sort).
+        int blocks = (VocabSize + IdBlock - 1) / IdBlock;
+        var order = _order is { } o && o.Length >= n ? o : (_order = new int[n]);
+        var starts = _starts ??= new int[blocks + 1];
+        Array.Clear(starts);
+        for (int i = 0; i < n; i++) starts[ids[i] / IdBlock + 1]++;
+        for (int b = 0; b < blocks; b++) starts[b + 1] += starts[b];
+        for (int i = 0; i < n; i++) order[starts[ids[i] / IdBlock]++] = i;
+        for (int b = blocks; b > 0; b--) starts[b] = starts[b - 1];
+        starts[0] = 0;
+        var dyData = dy.Data;
+        Compute.For(blocks, (long)n * Dim, block =>
         {
-            int lo = block * IdBlock, hi = lo + IdBlock;
-            for (int i = 0; i < n; i++)
-                if (ids[i] >= lo && ids[i] < hi) AddRow(g.AsSpan(ids[i] * Dim, Dim), dy.Data.AsSpan(i * Dim, Dim));
+            for (int q = starts[block]; q < starts[block + 1]; q++)
+            {
+                int i = order[q];
+                AddRow(g.AsSpan(ids[i] * Dim, Dim), dyData.AsSpan(i * Dim, Dim));
+            }
         });
         return default;
     }
