@@ -9,6 +9,9 @@ namespace NnViz.Engine.Nn;
 public sealed class Sequential : IModel
 {
     private const int PredictChunkRows = 1024;
+    /// <summary>Rows from which Predict runs narrow dense layers in one pass (<see cref="DenseStack"/>, the same bits): below,
+    /// the pass saves less than compiling it costs in a short run (a 400-point curve per epoch).</summary>
+    private const int StackMinRows = 1024;
     private readonly Layer[] _layers;
     private readonly Parameter[] _parameters;
     private ComputeOptions _compute = ComputeOptions.SingleThread;
@@ -113,7 +116,7 @@ public sealed class Sequential : IModel
         var caps = new Dictionary<string, float[]>(StringComparer.Ordinal);
         int w = InputWidth;
         var chunk = new float[Math.Min(rows, PredictChunkRows) * w];
-        var runs = DenseRuns(wanted, Math.Min(rows, PredictChunkRows));
+        var runs = rows >= StackMinRows ? DenseRuns(wanted, Math.Min(rows, PredictChunkRows)) : new (int End, DenseStackLayer[] Stack, float[] Buffer)[_layers.Length];
         for (int r0 = 0; r0 < rows; r0 += PredictChunkRows)
         {
             int n = Math.Min(PredictChunkRows, rows - r0);
