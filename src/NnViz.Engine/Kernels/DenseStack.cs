@@ -19,7 +19,8 @@ public readonly record struct DenseStackLayer(float[] Kernel, float[] Bias, int 
 public static unsafe class DenseStack
 {
     /// <summary>The widest layer input or output the stack takes: the two block buffers (at most 64 features x 64 rows
-    /// each) and the weights (at most 16 KB) stay in L1 or close to it. Wider layers are faster through the packed GEMM.</summary>
+    /// each) and the weights (at most 16 KB) stay in L1 or close to it. Wider layers keep the layer-by-layer GEMM path (the stack
+    /// was not measured there).</summary>
     public const int MaxWidth = 64;
 
     /// <summary>Whether a layer can run in a stack (a speed choice only: the bits are those of the layer alone).</summary>
