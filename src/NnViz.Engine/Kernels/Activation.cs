@@ -48,6 +48,11 @@ public static class Activations
     public static void Backward<T>(Activation act, ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dz, int rows, int cols) where T : IFloatingPointIeee754<T>
     {
         int n = rows * cols;
+        if (typeof(T) == typeof(float) && act != Activation.Softmax)
+        {
+            ActivationBackward.Float(act, ActivationBackward.AsFloat(y[..n]), ActivationBackward.AsFloat(dy[..n]), ActivationBackward.AsFloat(dz[..n]));
+            return;
+        }
         switch (act)
         {
             case Activation.Linear: dy[..n].CopyTo(dz); return;

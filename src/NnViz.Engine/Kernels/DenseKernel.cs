@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NnViz.Engine.Kernels;
 
@@ -41,10 +43,37 @@ public static class DenseKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SumRows<T>(ReadOnlySpan<T> m, Span<T> acc, int rows, int cols) where T : IFloatingPointIeee754<T>
     {
+        if (typeof(T) == typeof(float))
+        {
+            SumRowsF32(ActivationBackward.AsFloat(m), ActivationBackward.AsFloat(acc), rows, cols);
+            return;
+        }
         for (int r = 0; r < rows; r++)
         {
             var row = m.Slice(r * cols, cols);
             for (int j = 0; j < cols; j++) acc[j] += row[j];
+        }
+    }
+
+    /// <summary>The float SumRows, eight columns at a time held in a register over all rows: each acc[j] still adds the
+    /// rows one by one in order (the same additions as the scalar loop, which finishes the last columns).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SumRowsF32(ReadOnlySpan<float> m, Span<float> acc, int rows, int cols)
+    {
+        ref float pm = ref MemoryMarshal.GetReference(m);
+        ref float pa = ref MemoryMarshal.GetReference(acc);
+        int j = 0;
+        for (; j + 8 <= cols; j += 8)
+        {
+            var s = Vector256.LoadUnsafe(ref pa, (nuint)j);
+            for (int r = 0; r < rows; r++) s += Vector256.LoadUnsafe(ref pm, (nuint)((long)r * cols + j));
+            s.StoreUnsafe(ref pa, (nuint)j);
+        }
+        for (; j < cols; j++)
+        {
+            float s = acc[j];
+            for (int r = 0; r < rows; r++) s += m[r * cols + j];
+            acc[j] = s;
         }
     }
 }

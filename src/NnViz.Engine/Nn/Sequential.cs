@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NnViz.Engine.Kernels;
 namespace NnViz.Engine.Nn;
 
 /// <summary>
@@ -8,6 +9,9 @@ namespace NnViz.Engine.Nn;
 public sealed class Sequential : IModel
 {
     private const int PredictChunkRows = 1024;
+    /// <summary>Rows from which Predict runs narrow dense layers in one pass (<see cref="DenseStack"/>, the same bits): below,
+    /// the pass saves less than compiling it costs in a short run (a 400-point curve per epoch).</summary>
+    private const int StackMinRows = 1024;
     private readonly Layer[] _layers;
     private readonly Parameter[] _parameters;
     private ComputeOptions _compute = ComputeOptions.SingleThread;
@@ -112,14 +116,25 @@ public sealed class Sequential : IModel
         var caps = new Dictionary<string, float[]>(StringComparer.Ordinal);
         int w = InputWidth;
         var chunk = new float[Math.Min(rows, PredictChunkRows) * w];
+        var runs = rows >= StackMinRows ? DenseRuns(wanted, Math.Min(rows, PredictChunkRows)) : new (int End, DenseStackLayer[] Stack, float[] Buffer)[_layers.Length];
         for (int r0 = 0; r0 < rows; r0 += PredictChunkRows)
         {
             int n = Math.Min(PredictChunkRows, rows - r0);
             Array.Copy(x, (long)r0 * w, chunk, 0, (long)n * w);
             var flow = InputFlow(chunk, n);
-            foreach (var l in _layers)
+            for (int li = 0; li < _layers.Length; li++)
             {
-                flow = l.Forward(flow, Mode.Eval);
+                var l = _layers[li];
+                if (runs[li].End > li)
+                {
+                    // A run of narrow dense layers in one pass: the same bits as layer by layer (DenseStack).
+                    var (end, stack, buffer) = runs[li];
+                    int m = flow.Rows * flow.Steps;
+                    DenseStack.Forward(flow.Data, m, stack, buffer);
+                    flow = new Flow(buffer, flow.Rows, flow.Steps, stack[^1].Out, flow.Mask);
+                    l = _layers[li = end - 1];
+                }
+                else flow = l.Forward(flow, Mode.Eval);
                 if (wanted.Contains(l.Name))
                 {
                     int lw = flow.Width;
@@ -131,5 +146,28 @@ public sealed class Sequential : IModel
         }
         captured = caps;
         return result;
+    }
+
+    /// <summary>For each layer index, the run of narrow dense layers Predict evaluates from there in one pass
+    /// (<see cref="DenseStack"/>): its end (exclusive; 0 where none starts), its layers and an output buffer for
+    /// chunkRows rows. A captured layer ends a run, so its output is still seen.</summary>
+    private (int End, DenseStackLayer[] Stack, float[] Buffer)[] DenseRuns(HashSet<string> captured, int chunkRows)
+    {
+        var runs = new (int, DenseStackLayer[], float[])[_layers.Length];
+        int steps = InputSteps;
+        for (int i = 0; i < _layers.Length;)
+        {
+            var stack = new List<DenseStackLayer>();
+            int j = i;
+            while (j < _layers.Length && _layers[j] is Dense d && DenseStack.Suits(d.InputDim, d.Units, d.Activation))
+            {
+                stack.Add(new(d.Kernel.Value, d.Bias.Value, d.InputDim, d.Units, d.Activation));
+                if (captured.Contains(_layers[j++].Name)) break;
+            }
+            if (j > i) runs[i] = (j, [.. stack], new float[(long)chunkRows * steps * stack[^1].Out]);
+            for (int q = i; q < Math.Max(j, i + 1); q++) steps = _layers[q].OutputSteps(steps);
+            i = Math.Max(j, i + 1);
+        }
+        return runs;
     }
 }
