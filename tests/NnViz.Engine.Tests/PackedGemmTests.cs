@@ -100,4 +100,36 @@ public class PackedGemmTests
         Assert.False(PackedGemm.Suits(128, 12800, 256));
         Assert.Throws<ArgumentException>(() => PackedGemm.Multiply(new float[4], 2, 1, new float[4], 2, new float[4], 2, 2, 0, 2, false));
     }
+
+    /// <summary>Full 32-column micro-panels of B are packed two rows per step (one left over when a k-panel's depth is
+    /// odd), partial ones column run by column run; B sits inside a wider buffer (ldb > n) whose extra columns must
+    /// never reach C. Every case against the scalar chain, on one and two threads.</summary>
+    [Theory]
+    [InlineData(40, 259, 96, 7)]
+    [InlineData(72, 3, 64, 0)]
+    [InlineData(9, 513, 32, 33)]
+    [InlineData(65, 257, 70, 2)]
+    public void WholeAndPartialPanelsOfAWiderBKeepTheChainBits(int m, int k, int n, int ldbExtra)
+    {
+        int ldb = n + ldbExtra;
+        var rng = new Rng((ulong)(m + k + n));
+        var a = GradCheck.RandomF(rng, m * k);
+        var b = GradCheck.RandomF(rng, k * ldb);
+        for (int p = 0; p < k; p++)
+            for (int j = n; j < ldb; j++) b[p * ldb + j] = float.NaN; // outside B: a NaN here would show in C
+        var c0 = GradCheck.RandomF(rng, m * n);
+        var scalar = (float[])c0.Clone();
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                float s = c0[i * n + j];
+                for (int p = 0; p < k; p++) s = MathF.FusedMultiplyAdd(a[i * k + p], b[p * ldb + j], s);
+                scalar[i * n + j] = s;
+            }
+        var one = (float[])c0.Clone(); var two = (float[])c0.Clone();
+        PackedGemm.Multiply(a, k, 1, b, ldb, one, n, m, k, n, true, ComputeOptions.SingleThread);
+        PackedGemm.Multiply(a, k, 1, b, ldb, two, n, m, k, n, true, new ComputeOptions(2, MinParallelWork: 0));
+        SameBits(scalar, one, $"packed {m}x{k}x{n} ldb={ldb}");
+        SameBits(scalar, two, $"packed, 2 threads {m}x{k}x{n} ldb={ldb}");
+    }
 }
