@@ -132,4 +132,35 @@ public class PackedGemmTests
         SameBits(scalar, one, $"packed {m}x{k}x{n} ldb={ldb}");
         SameBits(scalar, two, $"packed, 2 threads {m}x{k}x{n} ldb={ldb}");
     }
+
+    /// <summary>Blocks of 24 rows and more run 12-row tiles (on AVX-512, PackedMicro.Tile12x32) beside 8-row ones: 96 rows
+    /// (blocks of 24: 12 + 12), 100 (blocks of 32: 12 + 12 + 8, the last block 4 rows), 200 (56: four 12s and an 8) and
+    /// 257 (64: four 12s, two 8s, a last block of one row); partial column panels, k of one, odd k-panel tails, A and Aᵀ,
+    /// accumulate on and off, one and two threads, against the scalar chain.</summary>
+    [Theory]
+    [InlineData(96, 1, 37, false)]
+    [InlineData(100, 257, 64, false)]
+    [InlineData(200, 131, 33, true)]
+    [InlineData(257, 300, 95, true)]
+    public void TallTilesKeepTheChainBits(int m, int k, int n, bool transposedA)
+    {
+        var (a, b, c0) = Data(m + 3 * k + n, m, k, n);
+        int aRow = transposedA ? 1 : k, aCol = transposedA ? m : 1;
+        foreach (bool acc in new[] { true, false })
+        {
+            var scalar = new float[m * n];
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    float s = acc ? c0[i * n + j] : 0f;
+                    for (int p = 0; p < k; p++) s = MathF.FusedMultiplyAdd(a[i * aRow + p * aCol], b[p * n + j], s);
+                    scalar[i * n + j] = s;
+                }
+            var one = (float[])c0.Clone(); var two = (float[])c0.Clone();
+            PackedGemm.Multiply(a, aRow, aCol, b, n, one, n, m, k, n, acc, ComputeOptions.SingleThread);
+            PackedGemm.Multiply(a, aRow, aCol, b, n, two, n, m, k, n, acc, new ComputeOptions(2, MinParallelWork: 0));
+            SameBits(scalar, one, $"packed {m}x{k}x{n} Aᵀ={transposedA} acc={acc}");
+            SameBits(scalar, two, $"packed, 2 threads {m}x{k}x{n} Aᵀ={transposedA} acc={acc}");
+        }
+    }
 }
