@@ -100,4 +100,67 @@ public class PackedGemmTests
         Assert.False(PackedGemm.Suits(128, 12800, 256));
         Assert.Throws<ArgumentException>(() => PackedGemm.Multiply(new float[4], 2, 1, new float[4], 2, new float[4], 2, 2, 0, 2, false));
     }
+
+    /// <summary>Full 32-column micro-panels of B are packed two rows per step (one left over when a k-panel's depth is
+    /// odd), partial ones column run by column run; B sits inside a wider buffer (ldb > n) whose extra columns must
+    /// never reach C. Every case against the scalar chain, on one and two threads.</summary>
+    [Theory]
+    [InlineData(40, 259, 96, 7)]
+    [InlineData(72, 3, 64, 0)]
+    [InlineData(9, 513, 32, 33)]
+    [InlineData(65, 257, 70, 2)]
+    public void WholeAndPartialPanelsOfAWiderBKeepTheChainBits(int m, int k, int n, int ldbExtra)
+    {
+        int ldb = n + ldbExtra;
+        var rng = new Rng((ulong)(m + k + n));
+        var a = GradCheck.RandomF(rng, m * k);
+        var b = GradCheck.RandomF(rng, k * ldb);
+        for (int p = 0; p < k; p++)
+            for (int j = n; j < ldb; j++) b[p * ldb + j] = float.NaN; // outside B: a NaN here would show in C
+        var c0 = GradCheck.RandomF(rng, m * n);
+        var scalar = (float[])c0.Clone();
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                float s = c0[i * n + j];
+                for (int p = 0; p < k; p++) s = MathF.FusedMultiplyAdd(a[i * k + p], b[p * ldb + j], s);
+                scalar[i * n + j] = s;
+            }
+        var one = (float[])c0.Clone(); var two = (float[])c0.Clone();
+        PackedGemm.Multiply(a, k, 1, b, ldb, one, n, m, k, n, true, ComputeOptions.SingleThread);
+        PackedGemm.Multiply(a, k, 1, b, ldb, two, n, m, k, n, true, new ComputeOptions(2, MinParallelWork: 0));
+        SameBits(scalar, one, $"packed {m}x{k}x{n} ldb={ldb}");
+        SameBits(scalar, two, $"packed, 2 threads {m}x{k}x{n} ldb={ldb}");
+    }
+
+    /// <summary>Blocks of 24 rows and more run 12-row tiles (on AVX-512, PackedMicro.Tile12x32) beside 8-row ones: 96 rows
+    /// (blocks of 24: 12 + 12), 100 (blocks of 32: 12 + 12 + 8, the last block 4 rows), 200 (56: four 12s and an 8) and
+    /// 257 (64: four 12s, two 8s, a last block of one row); partial column panels, k of one, odd k-panel tails, A and Aᵀ,
+    /// accumulate on and off, one and two threads, against the scalar chain.</summary>
+    [Theory]
+    [InlineData(96, 1, 37, false)]
+    [InlineData(100, 257, 64, false)]
+    [InlineData(200, 131, 33, true)]
+    [InlineData(257, 300, 95, true)]
+    public void TallTilesKeepTheChainBits(int m, int k, int n, bool transposedA)
+    {
+        var (a, b, c0) = Data(m + 3 * k + n, m, k, n);
+        int aRow = transposedA ? 1 : k, aCol = transposedA ? m : 1;
+        foreach (bool acc in new[] { true, false })
+        {
+            var scalar = new float[m * n];
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    float s = acc ? c0[i * n + j] : 0f;
+                    for (int p = 0; p < k; p++) s = MathF.FusedMultiplyAdd(a[i * aRow + p * aCol], b[p * n + j], s);
+                    scalar[i * n + j] = s;
+                }
+            var one = (float[])c0.Clone(); var two = (float[])c0.Clone();
+            PackedGemm.Multiply(a, aRow, aCol, b, n, one, n, m, k, n, acc, ComputeOptions.SingleThread);
+            PackedGemm.Multiply(a, aRow, aCol, b, n, two, n, m, k, n, acc, new ComputeOptions(2, MinParallelWork: 0));
+            SameBits(scalar, one, $"packed {m}x{k}x{n} Aᵀ={transposedA} acc={acc}");
+            SameBits(scalar, two, $"packed, 2 threads {m}x{k}x{n} Aᵀ={transposedA} acc={acc}");
+        }
+    }
 }

@@ -72,7 +72,6 @@ public static unsafe class PackedGemm
         public readonly int MC = mc;
         private readonly int _colBlocks = (n + NC - 1) / NC, _panels = (k + KC - 1) / KC;
         public int Blocks => (m + MC - 1) / MC * _colBlocks;
-        private static int MR => PackedMicro.MR;
         private static int NR => PackedMicro.NR;
 
         public void RunSerial()
@@ -106,14 +105,17 @@ public static unsafe class PackedGemm
                 int kc = Math.Min(KC, k - k0);
                 float* pbp = bPacked + (long)k0 * nPad + (long)j0 * kc;
                 bool init = accumulate || k0 > 0;
-                for (int ir = 0; ir < mb; ir += MR)
+                for (int ir = 0, mr; ir < mb; ir += mr)
+                {
+                    mr = PackedMicro.Rows(mb - ir);
                     for (int jr = 0; jr < nb; jr += NR)
                         Tile(a + (long)(i0 + ir) * aRow + (long)k0 * aCol, pbp + (long)jr * kc, kc, i0 + ir, j0 + jr,
-                            Math.Min(MR, mb - ir), Math.Min(NR, nb - jr), init);
+                            Math.Min(mr, mb - ir), Math.Min(NR, nb - jr), init);
+                }
             }
         }
 
         private void Tile(float* ap, float* bp, int kc, int i, int j, int rows, int cols, bool init) =>
-            PackedMicro.Tile(ap, aRow, aCol, rows, cols, bp, kc, c + (long)i * ldc + j, ldc, init);
+            PackedMicro.TileAny(ap, aRow, aCol, rows, cols, bp, kc, c + (long)i * ldc + j, ldc, init);
     }
 }
