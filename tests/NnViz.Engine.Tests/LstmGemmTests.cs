@@ -13,6 +13,7 @@ public class LstmGemmTests
     {
         { 200, 64, 128, 64, false }, { 200, 64, 128, 64, true }, { 7, 37, 5, 20, false }, { 7, 37, 5, 20, true },
         { 3, 50, 13, 40, true }, { 1, 9, 3, 3, false }, { 11, 3, 1, 1, false }, { 5, 130, 17, 9, true },
+        { 4, 19, 61, 28, false }, { 6, 10, 50, 16, true }, { 3, 7, 24, 12, false }, // 12-row tiles, ragged ends
     };
 
     private static void SameBits(float[] expected, float[] actual, string what)
