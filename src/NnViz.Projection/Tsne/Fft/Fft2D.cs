@@ -9,7 +9,7 @@ namespace NnViz.Projection.Tsne.Fft;
 /// interpolated t-SNE repulsion's convolutions. Radix-2, in place, with no permutation and no transpose: the forward
 /// transform is decimation in frequency (natural order in, spectrum in bit-reversed order along both axes out) and
 /// the inverse is decimation in time (bit-reversed in, natural out), so a product of two spectra computed here lines
-/// up element by element. Rows are transformed along their contiguous length; columns in strips of up to 64 adjacent
+/// up element by element. Rows are transformed along their contiguous length; columns in strips of up to 32 adjacent
 /// columns (one strip stays in the core's L2 cache at M = 1024), vectorised across the strip's columns. Only the
 /// corner of <c>used</c> x <c>used</c> inputs may be non-zero and only that corner of the result is kept: the first
 /// forward stage and the last inverse stage skip the zero / unwanted halves. Every value is computed by the same
@@ -25,7 +25,7 @@ internal sealed class Fft2D
         if (m < 4 || (m & (m - 1)) != 0) throw new ArgumentException($"FFT size: expected a power of two >= 4, received {m}");
         M = m;
         Stride = m + 8;
-        _strip = Math.Min(m, 64);
+        _strip = Math.Min(m, 32);
         var cos = new double[m / 2]; var sin = new double[m / 2];
         for (int k = 0; k < m / 2; k++) { double a = -2 * Math.PI * k / m; cos[k] = Math.Cos(a); sin[k] = Math.Sin(a); }
         _twRe = new double[m]; _twIm = new double[m];

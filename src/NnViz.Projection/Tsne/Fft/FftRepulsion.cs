@@ -127,15 +127,19 @@ internal sealed class FftRepulsion(int n, double maxBoxWidth = FftRepulsion.MaxB
     private void Locate(double[] y, double lo, double h, int boxes)
     {
         Array.Clear(_rowStart);
-        for (int i = 0; i < n; i++)
+        // Boxes and weights point by point in parallel (each value independent of the others), then a counting sort.
+        Parallelism.ForChunks(n, 4096, (a, b) =>
         {
-            double ux = (y[2 * i] - lo) / h, uy = (y[2 * i + 1] - lo) / h;
-            int bx = Math.Clamp((int)ux, 0, boxes - 1), by = Math.Clamp((int)uy, 0, boxes - 1);
-            _box[i] = by * boxes + bx;
-            Lagrange(ux - bx, _w.AsSpan(i * 2 * NodesPerBox, NodesPerBox));
-            Lagrange(uy - by, _w.AsSpan(i * 2 * NodesPerBox + NodesPerBox, NodesPerBox));
-            _rowStart[by + 1]++;
-        }
+            for (int i = a; i < b; i++)
+            {
+                double ux = (y[2 * i] - lo) / h, uy = (y[2 * i + 1] - lo) / h;
+                int bx = Math.Clamp((int)ux, 0, boxes - 1), by = Math.Clamp((int)uy, 0, boxes - 1);
+                _box[i] = by * boxes + bx;
+                Lagrange(ux - bx, _w.AsSpan(i * 2 * NodesPerBox, NodesPerBox));
+                Lagrange(uy - by, _w.AsSpan(i * 2 * NodesPerBox + NodesPerBox, NodesPerBox));
+            }
+        });
+        for (int i = 0; i < n; i++) _rowStart[_box[i] / boxes + 1]++;
         for (int r = 0; r < boxes; r++) _rowStart[r + 1] += _rowStart[r];
         var fill = (int[])_rowStart.Clone();
         for (int i = 0; i < n; i++) _order[fill[_box[i] / boxes]++] = i;
