@@ -53,12 +53,13 @@ public static class Tsne70k
                 foreach (int m in new[] { 512, 1024 })
                 {
                     var f = new NnViz.Projection.Tsne.Fft.Fft2D(m);
-                    var (re, im) = (new double[m * m], new double[m * m]);
+                    var (re, im) = (new double[m * f.Stride], new double[m * f.Stride]);
+                    int used = m / 2 - 8;
                     for (int i = 0; i < re.Length; i++) re[i] = i % 7;
-                    f.Columns(re, im, m / 8, false);
-                    var (_, cs, cc) = Time(() => { for (int r = 0; r < 10; r++) f.Columns(re, im, m / 8, false); return 0; });
-                    var (_, ts, tc) = Time(() => { for (int r = 0; r < 10; r++) f.Transpose(re, im); return 0; });
-                    Report($"M {m}: all columns {cs / 10:F4}s wall {cc / 10:F4}s cpu; transpose {ts / 10:F4}s wall {tc / 10:F4}s cpu");
+                    f.Forward(re, im, used);
+                    var (_, fs, fc) = Time(() => { for (int r = 0; r < 10; r++) f.Forward(re, im, used); return 0; });
+                    var (_, ts, tc) = Time(() => { for (int r = 0; r < 10; r++) f.Inverse(re, im, used); return 0; });
+                    Report($"M {m}, used {used}: forward {fs / 10:F4}s wall {fc / 10:F4}s cpu; inverse {ts / 10:F4}s wall {tc / 10:F4}s cpu");
                 }
                 return;
             case "fftcheck":

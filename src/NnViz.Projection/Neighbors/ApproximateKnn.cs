@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using NnViz.Engine;
 using NnViz.Projection.Linear;
 
@@ -8,9 +9,11 @@ namespace NnViz.Projection.Neighbors;
 /// neighbours (the members of its leaf in every tree), then rounds of neighbour-of-neighbour refinement in the manner
 /// of NN-descent (Dong, Charikar &amp; Li 2011) improve the lists; the result is reported by its recall@k against
 /// <see cref="ExactKnn"/> (bench/projection). Deterministic: the trees come from streams forked off the given seed,
-/// and every list is the k smallest (distance, index) pairs (index: the seeded relabelling's, so ties at the k-th
+/// and every list is the k smallest (single-precision distance, index) pairs (index: the seeded relabelling's, so ties at the k-th
 /// place may resolve differently from the exact search) of a candidate set that depends only on the previous
-/// round's graph (a "pull" round, double-buffered), so the bits do not depend on the thread count.
+/// round's graph (a "pull" round, double-buffered), so the bits do not depend on the thread count. The candidates
+/// are ranked on float copies of the rows (half the memory traffic, twice the lanes); the final neighbours' distances
+/// are recomputed in double.
 /// It does not reproduce the exact graph, so <see cref="NearestNeighbors.Search"/> uses it only from
 /// <see cref="NearestNeighbors.ApproximateMinPoints"/> points, a size the ci and quick profiles never reach.
 /// </summary>
@@ -47,9 +50,10 @@ public static class ApproximateKnn
             leafOf[t] = ls; leafEnd[t] = le;
         }
         x = xp;
+        var xf = SinglePrecision(x, n, d);
         var idx = new int[n * k];
         var dist = new double[n * k];
-        Improve(x, n, d, k, idx, dist, (i, c) =>
+        Improve(xf, n, k, idx, dist, (i, c) =>
         {
             for (int t = 0; t < Trees; t++)
                 for (int p = leafOf[t][i]; p < leafEnd[t][i]; p++) c.Offer(leaves[t][p]);
@@ -60,7 +64,7 @@ public static class ApproximateKnn
         for (int round = 0; round < Rounds; round++)
         {
             var cur = idx;
-            Improve(x, n, d, k, next, nextDist, (i, c) =>
+            Improve(xf, n, k, next, nextDist, (i, c) =>
             {
                 for (int a = 0; a < k; a++) c.Offer(cur[i * k + a]);
                 for (int a = 0; a < fan; a++)
@@ -72,33 +76,53 @@ public static class ApproximateKnn
             (idx, next) = (next, idx);
             (dist, nextDist) = (nextDist, dist);
         }
-        return InOriginalLabels(idx, dist, perm, n, k);
+        return InOriginalLabels(x, d, idx, perm, n, k);
     }
 
-    /// <summary>Row perm[q] of the result is row q of the relabelled graph, its neighbours mapped back through perm and
-    /// re-sorted by (distance, original index); distances become Euclidean.</summary>
-    private static KnnGraph InOriginalLabels(int[] idx, double[] dist, int[] perm, int n, int k)
+    /// <summary>Row perm[q] of the result is row q of the relabelled graph, its neighbours mapped back through perm,
+    /// their distances recomputed in double precision and re-sorted by (distance, original index); distances become
+    /// Euclidean.</summary>
+    private static KnnGraph InOriginalLabels(double[] x, int d, int[] idx, int[] perm, int n, int k)
     {
         var outIdx = new int[n * k];
         var outDist = new double[n * k];
-        var keys = new (double, int)[k];
-        for (int q = 0; q < n; q++)
+        Parallelism.ForChunks(n, 1024, (a, b) =>
         {
-            for (int t = 0; t < k; t++) keys[t] = (dist[q * k + t], perm[idx[q * k + t]]);
-            Array.Sort(keys);
-            int i = perm[q];
-            for (int t = 0; t < k; t++) { outIdx[i * k + t] = keys[t].Item2; outDist[i * k + t] = Math.Sqrt(keys[t].Item1); }
-        }
+            var keys = new (double, int)[k];
+            for (int q = a; q < b; q++)
+            {
+                var xq = new ReadOnlySpan<double>(x, q * d, d);
+                for (int t = 0; t < k; t++)
+                {
+                    int j = idx[q * k + t];
+                    keys[t] = (Distances.SquaredEuclidean(xq, new ReadOnlySpan<double>(x, j * d, d)), perm[j]);
+                }
+                Array.Sort(keys);
+                int i = perm[q];
+                for (int t = 0; t < k; t++) { outIdx[i * k + t] = keys[t].Item2; outDist[i * k + t] = Math.Sqrt(keys[t].Item1); }
+            }
+        });
         return new KnnGraph(n, k, outIdx, outDist);
     }
 
-    /// <summary>For every point i (parallel over fixed chunks): the k nearest of the candidates that
-    /// <paramref name="candidates"/> offers, duplicates and i itself skipped; squared distances.</summary>
-    private static void Improve(double[] x, int n, int d, int k, int[] idx, double[] dist, Action<int, Collector> candidates)
+    /// <summary>The rows rounded to float and zero-padded to a multiple of 8 (<see cref="FloatDistance"/>'s vectors).</summary>
+    private static float[] SinglePrecision(double[] x, int n, int d)
     {
-        Parallelism.ForChunks(n, 64, (s, e) =>
+        int dp = (d + 7) & ~7;
+        var xf = new float[n * dp];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < d; j++) xf[i * dp + j] = (float)x[i * d + j];
+        return xf;
+    }
+
+    /// <summary>For every point i (parallel over fixed chunks): the k nearest of the candidates that
+    /// <paramref name="candidates"/> offers, duplicates and i itself skipped, by single-precision squared distance
+    /// (the candidates' ranking only: the final graph's distances are recomputed in double).</summary>
+    private static void Improve(float[] xf, int n, int k, int[] idx, double[] dist, Action<int, Collector> candidates)
+    {
+        Parallelism.ForChunks(n, 1024, (s, e) =>
         {
-            var c = new Collector(x, n, d, k);
+            var c = new Collector(xf, n, k);
             for (int i = s; i < e; i++)
             {
                 c.Begin(i);
@@ -108,9 +132,29 @@ public static class ApproximateKnn
         });
     }
 
-    /// <summary>One thread's running top-k for the current point, with a stamp per point to skip duplicates.</summary>
-    private sealed class Collector(double[] x, int n, int d, int k)
+    /// <summary>Squared distance of two padded float rows: 8 lanes, two accumulators, a fixed reduction order (the
+    /// same bits with or without AVX-512).</summary>
+    private static double FloatDistance(float[] xf, int a, int b, int dp)
     {
+        ref float r = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(xf);
+        var acc0 = Vector256<float>.Zero; var acc1 = Vector256<float>.Zero;
+        int t = 0;
+        for (; t + 16 <= dp; t += 16)
+        {
+            var d0 = Vector256.LoadUnsafe(ref r, (nuint)(a + t)) - Vector256.LoadUnsafe(ref r, (nuint)(b + t));
+            var d1 = Vector256.LoadUnsafe(ref r, (nuint)(a + t + 8)) - Vector256.LoadUnsafe(ref r, (nuint)(b + t + 8));
+            acc0 += d0 * d0; acc1 += d1 * d1;
+        }
+        if (t < dp) { var d0 = Vector256.LoadUnsafe(ref r, (nuint)(a + t)) - Vector256.LoadUnsafe(ref r, (nuint)(b + t)); acc0 += d0 * d0; }
+        var v = acc0 + acc1;
+        return ((double)v.GetElement(0) + v.GetElement(1) + (v.GetElement(2) + v.GetElement(3)))
+            + ((double)v.GetElement(4) + v.GetElement(5) + (v.GetElement(6) + v.GetElement(7)));
+    }
+
+    /// <summary>One thread's running top-k for the current point, with a stamp per point to skip duplicates.</summary>
+    private sealed class Collector(float[] xf, int n, int k)
+    {
+        private readonly int _dp = xf.Length / n;
         private readonly int[] _seen = Enumerable.Repeat(-1, n).ToArray();
         private readonly double[] _bd = new double[k];
         private readonly int[] _bi = new int[k];
@@ -123,7 +167,7 @@ public static class ApproximateKnn
         {
             if (_seen[j] == _i) return;
             _seen[j] = _i;
-            _top.Offer(Distances.SquaredEuclidean(new ReadOnlySpan<double>(x, _i * d, d), new ReadOnlySpan<double>(x, j * d, d)), j);
+            _top.Offer(FloatDistance(xf, _i * _dp, j * _dp, _dp), j);
         }
 
         public void Write(int[] idx, double[] dist)

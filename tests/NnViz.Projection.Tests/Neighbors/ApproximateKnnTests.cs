@@ -39,6 +39,25 @@ public class ApproximateKnnTests
     }
 
     [Fact]
+    public void IsTheSameGraphOnOneThreadAndOnAll()
+    {
+        // 2,500 points of 13-D: several fixed chunks of queries, float rows padded to 16 (one full and one half vector).
+        var (x, _) = Synthetic.Blobs(new Rng(14), 500, 5, 13, separation: 3);
+        int n = 2500, d = 13, k = 12;
+        var all = ApproximateKnn.Search(x, n, d, k, new Rng(4));
+        KnnGraph one;
+        try
+        {
+            ComputeOptions.LimitDefaultThreads(1);
+            one = ApproximateKnn.Search(x, n, d, k, new Rng(4));
+        }
+        finally { ComputeOptions.LimitDefaultThreads(Environment.ProcessorCount); }
+        Assert.Equal(all.Indices, one.Indices);
+        Assert.Equal(all.Distances, one.Distances);
+        Assert.InRange(ApproximateKnn.Recall(all, ExactKnn.Search(x, n, d, k)), 0.98, 1.0);
+    }
+
+    [Fact]
     public void SmallInputsUseTheExactSearch()
     {
         var (x, _) = Synthetic.Blobs(new Rng(13), 100, 3, 4);

@@ -16,9 +16,14 @@ internal sealed class FftRepulsion(int n, double maxBoxWidth = FftRepulsion.MaxB
     /// <summary>openTSNE's default: one box per unit of the layout, at most.</summary>
     public const double MaxBoxWidth = 1.0;
 
-    /// <summary>The largest FFT size used: above it (layouts wider than 85 boxes of the widest size) the 2-D
-    /// transforms leave the caches and Barnes-Hut is cheaper on this machine (see bench/RESULTS.md, session 5).</summary>
+    /// <summary>The largest FFT size used: above it (layouts wider than 85 boxes of the widest size) Barnes-Hut is
+    /// cheaper on this machine even with this transform (at M = 1024 one 2-D transform costs ~0.018 s CPU, four per
+    /// gradient), and the 1024 grid's one-unit boxes left MNIST's KL at 2.938 against the tree's 2.881
+    /// (bench/RESULTS.md, session 6).</summary>
     public const int MaxFftSize = 512;
+
+    /// <summary>Sub-unit boxes are widened (still under a unit) rather than let the grid grow past this size.</summary>
+    public const int CompactFftSize = MaxFftSize;
 
     /// <summary>The largest grid <see cref="Compute"/> accepts when called directly (not through <see cref="Fits"/>).</summary>
     private const int MaxGridSize = 1 << 13;
@@ -33,7 +38,7 @@ internal sealed class FftRepulsion(int n, double maxBoxWidth = FftRepulsion.MaxB
 
     /// <summary>The FFT size M and box width h for a layout spanning <paramref name="range"/> (its bounding square's
     /// side): h a power of two times the largest box width (default <see cref="MaxBoxWidth"/>), small enough for
-    /// <see cref="MinBoxes"/> boxes per side (43 when 50 to 100 would not fit the <see cref="MaxFftSize"/> grid);
+    /// <see cref="MinBoxes"/> boxes per side (43 when 50 to 100 would not fit the <see cref="CompactFftSize"/> grid);
     /// M the smallest power of two with 3 x boxes &lt;= M / 2 (the circulant embedding's padding). Both change only at
     /// powers of two of the range, so the kernel's spectrum is reused across most iterations.</summary>
     public (int M, double BoxWidth, int Boxes) Grid(double range)
@@ -42,8 +47,8 @@ internal sealed class FftRepulsion(int n, double maxBoxWidth = FftRepulsion.MaxB
         double h = maxBoxWidth;
         while (range / h < MinBoxes) h /= 2;
         // Boxes narrower than the widest allowed and too many for the cached-size grid (85 to 100 of them): twice as
-        // wide (43 to 50 boxes, still well under a unit) keeps the grid at MaxFftSize instead of doubling it.
-        if (h < maxBoxWidth && NodesPerBox * Math.Ceiling(range / h) > MaxFftSize / 2) h *= 2;
+        // wide (43 to 50 boxes, still well under a unit) keeps the grid at CompactFftSize instead of doubling it.
+        if (h < maxBoxWidth && NodesPerBox * Math.Ceiling(range / h) > CompactFftSize / 2) h *= 2;
         double need = Math.Ceiling(range / h);
         if (!(need <= MaxGridSize / 2 / NodesPerBox)) return (int.MaxValue, h, int.MaxValue);   // too wide (or not finite)
         int boxes = Math.Max(1, (int)need), m = 16;
@@ -73,11 +78,13 @@ internal sealed class FftRepulsion(int n, double maxBoxWidth = FftRepulsion.MaxB
         if (h != _kernelBoxWidth) { KernelSpectrum(h / NodesPerBox); _kernelBoxWidth = h; }
         Phase(1, sw);
         var fft = _fft!;
+        int st = fft.Stride;
         fft.Forward(_aRe, _aIm, nodes);
         fft.Forward(_bRe, _bIm, nodes);
         Parallelism.ForChunks(m, 32, (a, b) =>
         {
-            for (int e = a * m; e < b * m; e++) { double k = _k[e]; _aRe[e] *= k; _aIm[e] *= k; _bRe[e] *= k; _bIm[e] *= k; }
+            for (int r = a; r < b; r++)
+                for (int e = r * st, end = e + m; e < end; e++) { double k = _k[e]; _aRe[e] *= k; _aIm[e] *= k; _bRe[e] *= k; _bIm[e] *= k; }
         });
         fft.Inverse(_aRe, _aIm, nodes);
         fft.Inverse(_bRe, _bIm, nodes);
@@ -109,8 +116,9 @@ internal sealed class FftRepulsion(int n, double maxBoxWidth = FftRepulsion.MaxB
     private void Allocate(int m)
     {
         _fft = new Fft2D(m);
-        _k = new double[m * m]; _kIm = new double[m * m];
-        _aRe = new double[m * m]; _aIm = new double[m * m]; _bRe = new double[m * m]; _bIm = new double[m * m];
+        int size = m * _fft.Stride;
+        _k = new double[size]; _kIm = new double[size];
+        _aRe = new double[size]; _aIm = new double[size]; _bRe = new double[size]; _bIm = new double[size];
         _rowStart = new int[m / 2 / NodesPerBox + 1];
         _kernelBoxWidth = 0;
     }
@@ -119,15 +127,19 @@ internal sealed class FftRepulsion(int n, double maxBoxWidth = FftRepulsion.MaxB
     private void Locate(double[] y, double lo, double h, int boxes)
     {
         Array.Clear(_rowStart);
-        for (int i = 0; i < n; i++)
+        // Boxes and weights point by point in parallel (each value independent of the others), then a counting sort.
+        Parallelism.ForChunks(n, 4096, (a, b) =>
         {
-            double ux = (y[2 * i] - lo) / h, uy = (y[2 * i + 1] - lo) / h;
-            int bx = Math.Clamp((int)ux, 0, boxes - 1), by = Math.Clamp((int)uy, 0, boxes - 1);
-            _box[i] = by * boxes + bx;
-            Lagrange(ux - bx, _w.AsSpan(i * 2 * NodesPerBox, NodesPerBox));
-            Lagrange(uy - by, _w.AsSpan(i * 2 * NodesPerBox + NodesPerBox, NodesPerBox));
-            _rowStart[by + 1]++;
-        }
+            for (int i = a; i < b; i++)
+            {
+                double ux = (y[2 * i] - lo) / h, uy = (y[2 * i + 1] - lo) / h;
+                int bx = Math.Clamp((int)ux, 0, boxes - 1), by = Math.Clamp((int)uy, 0, boxes - 1);
+                _box[i] = by * boxes + bx;
+                Lagrange(ux - bx, _w.AsSpan(i * 2 * NodesPerBox, NodesPerBox));
+                Lagrange(uy - by, _w.AsSpan(i * 2 * NodesPerBox + NodesPerBox, NodesPerBox));
+            }
+        });
+        for (int i = 0; i < n; i++) _rowStart[_box[i] / boxes + 1]++;
         for (int r = 0; r < boxes; r++) _rowStart[r + 1] += _rowStart[r];
         var fill = (int[])_rowStart.Clone();
         for (int i = 0; i < n; i++) _order[fill[_box[i] / boxes]++] = i;
@@ -145,8 +157,16 @@ internal sealed class FftRepulsion(int n, double maxBoxWidth = FftRepulsion.MaxB
     /// <summary>Charges 1 and x into grid a (real, imaginary), y and x^2 + y^2 into grid b, node (row, column) = (y, x).</summary>
     private void Spread(double[] y, double centre, int nodes, int boxes)
     {
-        int m = _fft!.M;
-        Array.Clear(_aRe); Array.Clear(_aIm); Array.Clear(_bRe); Array.Clear(_bIm);
+        int m = _fft!.M, st = _fft.Stride;
+        // Only the corner of nodes x nodes is read by the forward transform (see Fft2D).
+        Parallelism.ForChunks(nodes, 64, (a, b) =>
+        {
+            for (int r = a; r < b; r++)
+            {
+                _aRe.AsSpan(r * st, nodes).Clear(); _aIm.AsSpan(r * st, nodes).Clear();
+                _bRe.AsSpan(r * st, nodes).Clear(); _bIm.AsSpan(r * st, nodes).Clear();
+            }
+        });
         Parallelism.ForChunks(boxes, 4, (ra, rb) =>
         {
             for (int s = _rowStart[ra]; s < _rowStart[rb]; s++)
@@ -156,7 +176,7 @@ internal sealed class FftRepulsion(int n, double maxBoxWidth = FftRepulsion.MaxB
                 int bx = _box[i] % boxes, by = _box[i] / boxes, wo = i * 2 * NodesPerBox;
                 for (int l = 0; l < NodesPerBox; l++)
                 {
-                    int row = (by * NodesPerBox + l) * m + bx * NodesPerBox;
+                    int row = (by * NodesPerBox + l) * st + bx * NodesPerBox;
                     for (int k = 0; k < NodesPerBox; k++)
                     {
                         double w = _w[wo + k] * _w[wo + NodesPerBox + l];
@@ -171,7 +191,7 @@ internal sealed class FftRepulsion(int n, double maxBoxWidth = FftRepulsion.MaxB
     /// transformed: real up to rounding, since the kernel is even; the real part is kept.</summary>
     private void KernelSpectrum(double spacing)
     {
-        int m = _fft!.M;
+        int m = _fft!.M, st = _fft.Stride;
         Parallelism.ForChunks(m, 32, (a, b) =>
         {
             for (int r = a; r < b; r++)
@@ -180,7 +200,7 @@ internal sealed class FftRepulsion(int n, double maxBoxWidth = FftRepulsion.MaxB
                 for (int c = 0; c < m; c++)
                 {
                     double dc = (c <= m / 2 ? c : c - m) * spacing, q = 1 + dr * dr + dc * dc;
-                    _k[r * m + c] = 1 / (q * q);
+                    _k[r * st + c] = 1 / (q * q);
                 }
             }
         });
@@ -191,7 +211,7 @@ internal sealed class FftRepulsion(int n, double maxBoxWidth = FftRepulsion.MaxB
     /// <summary>Each point's potentials interpolated from its box's nodes; forces and its row of Z.</summary>
     private void Gather(double[] y, double centre, double[] rep, double[] rowZ)
     {
-        int m = _fft!.M, boxes = _boxes;
+        int st = _fft!.Stride, boxes = _boxes;
         Parallelism.ForChunks(n, 1024, (a, b) =>
         {
             for (int i = a; i < b; i++)
@@ -200,7 +220,7 @@ internal sealed class FftRepulsion(int n, double maxBoxWidth = FftRepulsion.MaxB
                 double p1 = 0, p2 = 0, p3 = 0, p4 = 0;
                 for (int l = 0; l < NodesPerBox; l++)
                 {
-                    int row = (by * NodesPerBox + l) * m + bx * NodesPerBox;
+                    int row = (by * NodesPerBox + l) * st + bx * NodesPerBox;
                     for (int k = 0; k < NodesPerBox; k++)
                     {
                         double w = _w[wo + k] * _w[wo + NodesPerBox + l];
