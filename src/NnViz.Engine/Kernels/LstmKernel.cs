@@ -160,7 +160,7 @@ public static class LstmKernel
             var dxTime = dxt is null ? null : new T[dxt.Length];
             Backward(s with { BatchMajorInput = false }, LstmLayout.TimeMajor(xt, s), mask, w, u, gates, c, tc, h, dh, dz, dw, du, db,
                 dxTime, uT, wT, scratch, options);
-            if (dxt is not null) LstmLayout.BatchMajor(dxTime!, dxt, s);
+            if (dxt is not null) LstmLayout.FromTimeMajor(dxTime!, dxt, s.Rows, s.Steps, s.In);
             return;
         }
         int units = s.Units, g4 = s.G, n = s.Steps * s.Rows;

@@ -55,7 +55,7 @@ public sealed class Lstm : Layer
             return new Flow(last, rows, 1, u);
         }
         var y = Ensure(ref _y, n * u);
-        FromTimeMajor(_h!, y, rows, T, u, Compute);
+        LstmLayout.FromTimeMajor(_h!, y, rows, T, u, Compute);
         ZeroPadded(y, x.Mask, rows, T, u);
         return new Flow(y, rows, T, u, x.Mask);
     }
@@ -66,7 +66,7 @@ public sealed class Lstm : Layer
         var dh = Ensure(ref _dh, n * u);
         if (ReturnSequences)
         {
-            ToTimeMajor(dy.Data, dh, rows, T, u, Compute);
+            LstmLayout.ToTimeMajor(dy.Data, dh, rows, T, u, Compute);
             ZeroPaddedTimeMajor(dh, _x.Mask, rows, T, u); // padded outputs are constant zeros
         }
         else
@@ -83,24 +83,6 @@ public sealed class Lstm : Layer
             Kernel.Grad, RecurrentKernel.Grad, Bias.Grad, dx, _uT!, _wT!, _scratch!, Compute);
         return dx is null ? default : new Flow(dx, rows, T, InputDim, _x.Mask);
     }
-
-    /// <summary>Sequences per block of the layout copies (fixed, so the split never depends on the thread count; the copies
-    /// move values without arithmetic, so the bits never depend on it either).</summary>
-    private const int CopyRows = 8;
-
-    internal static void ToTimeMajor(float[] src, float[] dst, int rows, int steps, int width, ComputeOptions? options = null) =>
-        (options ?? ComputeOptions.SingleThread).For((rows + CopyRows - 1) / CopyRows, (long)rows * steps * width, block =>
-        {
-            for (int r = block * CopyRows; r < Math.Min(rows, (block + 1) * CopyRows); r++)
-                for (int t = 0; t < steps; t++) Array.Copy(src, (r * steps + t) * width, dst, (t * rows + r) * width, width);
-        });
-
-    internal static void FromTimeMajor(float[] src, float[] dst, int rows, int steps, int width, ComputeOptions? options = null) =>
-        (options ?? ComputeOptions.SingleThread).For((rows + CopyRows - 1) / CopyRows, (long)rows * steps * width, block =>
-        {
-            for (int r = block * CopyRows; r < Math.Min(rows, (block + 1) * CopyRows); r++)
-                for (int t = 0; t < steps; t++) Array.Copy(src, (t * rows + r) * width, dst, (r * steps + t) * width, width);
-        });
 
     private static void ZeroPadded(float[] y, float[]? mask, int rows, int steps, int width)
     {
