@@ -36,7 +36,7 @@ public static partial class Workloads
         double inGemm = Cpu(() => Gemm.Multiply<float>(xt, inDim, 1, w, g4, gates, g4, n, inDim, g4, false, opts));
         var packedU = new float[LstmGemm.PackedLength(units, g4)];
         LstmGemm.Pack(u, g4, units, g4, packedU);
-        const int cr = LstmKernel.ChunkRows;
+        int cr = LstmKernel.ChunkRows(rows, opts);
         double recGemm = Cpu(() =>
         {
             for (int t = 1; t < steps; t++)
