@@ -29,6 +29,8 @@ command -v dotnet >/dev/null || { echo "run.sh: the .NET 10 SDK is required (htt
 ./tools/install-deps.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# nnviz runs under MSBuild, which hides the terminal from it: pass the terminal's width for its summary table.
+[ -t 1 ] && COLUMNS="$(tput cols 2>/dev/null || echo 160)" && export COLUMNS
 echo "== build (Release)"
 dotnet build NnVizRepro.sln -c Release -nologo -v:quiet
 echo "== run experiments (profile $profile)"

@@ -1,5 +1,12 @@
 using System.CommandLine;
 using NnViz.Cli.Commands;
+using Spectre.Console;
+
+// Output read by another program (./run.sh runs nnviz through MSBuild, CI captures it): Spectre.Console cannot see a
+// terminal and would wrap the run's summary table at 80 columns, one word per line. Take the terminal width the
+// caller passes in COLUMNS (run.sh exports it), else a width that fits the table's eight columns.
+if (Console.IsOutputRedirected)
+    AnsiConsole.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out int columns) && columns >= 40 ? columns : 160;
 
 var root = new RootCommand(
     "nnviz — NnVizRepro: reproduce published neural-network visualization experiments from YAML specs.\n" +

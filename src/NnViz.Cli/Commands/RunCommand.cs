@@ -153,7 +153,9 @@ internal sealed class RunCommand : ICliCommand
             table.AddRow(s.Name, s.Reproduced.ToString(), s.NotReproduced.ToString(), s.NotMeasured.ToString(),
                 $"{s.SanityPassed} of {s.SanityPassed + s.SanityFailed}", s.NotApplicable.ToString(), Markup.Escape(DataLine.For(s)), s.Reused ? "reused" : "ran");
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"Report: [link]{Markup.Escape(Path.GetFullPath(Path.Combine(output, "index.html")))}[/]");
+        // A clickable link in a terminal; the plain path in a log, where the link's escape codes would only be noise.
+        string index = Markup.Escape(Path.GetFullPath(Path.Combine(output, "index.html")));
+        AnsiConsole.MarkupLine(Console.IsOutputRedirected ? $"Report: {index}" : $"Report: [link]{index}[/]");
         return 0;
     }
 
