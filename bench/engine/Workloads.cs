@@ -45,6 +45,7 @@ public static partial class Workloads
         ["lstm-parts"] = LstmParts,
         ["lstm-kernel"] = LstmKernelParts,
         ["digest"] = Digest,
+        ["moons-parts"] = MoonsParts,
     };
 
     /// <summary>Adds the CPU time, scaled to the result's unit like the wall time was.</summary>

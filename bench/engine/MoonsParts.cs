@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using NnViz.Engine;
+using NnViz.Engine.Nn;
+using NnViz.Engine.Training;
+using OptimizerSettings = NnViz.Torch.OptimizerSettings;
+
+namespace NnViz.Bench.Engine;
+
+public static partial class Workloads
+{
+    /// <summary>The moons run (B1) split into its parts, wall milliseconds per run: the training step's forward, loss,
+    /// backward and optimizer, the batch copies, and the 200 x 200 grid prediction; the first run in the process (with
+    /// the JIT) and the best of the later ones. Tells which part a change should target.</summary>
+    public static BenchResult MoonsParts(int threads)
+    {
+        var parts = new[] { "copy", "forward", "loss", "backward", "adam", "grid" };
+        var best = new double[parts.Length];
+        Array.Fill(best, double.MaxValue);
+        double[] first = [];
+        var sw = Clock.StartNew();
+        // The workload itself first, cold as compare.sh runs it: its time, and the part of it the JIT took.
+        var jit0 = System.Runtime.JitInfo.GetCompilationTime();
+        var jitMain0 = System.Runtime.JitInfo.GetCompilationTime(currentThread: true);
+        long methods0 = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var cold = Moons(threads);
+        double jitMs = (System.Runtime.JitInfo.GetCompilationTime() - jit0).TotalMilliseconds;
+        long methods = System.Runtime.JitInfo.GetCompiledMethodCount() - methods0;
+        double jitMainMs = (System.Runtime.JitInfo.GetCompilationTime(currentThread: true) - jitMain0).TotalMilliseconds;
+        string note = "";
+        for (int run = 0; run < 6; run++)
+        {
+            var t = new long[parts.Length];
+            var (model, opt, x, y, grid, shuffle) = MoonsSetup(threads);
+            var loss = new BinaryCrossEntropy();
+            int n = 1000, bs = 32;
+            var bx = new float[bs * 2]; var by = new float[bs]; var grad = new float[bs];
+            double epochLoss = 0;
+            for (int e = 0; e < 100; e++)
+            {
+                long t0 = Stopwatch.GetTimestamp();
+                int[] order = shuffle.Permutation(n);
+                double total = 0;
+                for (int start = 0; start < n; start += bs)
+                {
+                    int m = Math.Min(bs, n - start);
+                    for (int i = 0; i < m; i++)
+                    {
+                        int src = order[start + i];
+                        Array.Copy(x, src * 2, bx, i * 2, 2);
+                        by[i] = y[src];
+                    }
+                    long t1 = Stopwatch.GetTimestamp(); t[0] += t1 - t0;
+                    foreach (var p in model.Parameters) p.ZeroGrad();
+                    var output = model.Forward(model.InputFlow(bx, m), Mode.Train);
+                    long t2 = Stopwatch.GetTimestamp(); t[1] += t2 - t1;
+                    double l = loss.Compute(output.Data.AsSpan(0, m), by.AsSpan(0, m), grad.AsSpan(0, m), m, 1);
+                    long t3 = Stopwatch.GetTimestamp(); t[2] += t3 - t2;
+                    model.Backward(new Flow(grad, m, output.Steps, output.Features, output.Mask));
+                    long t4 = Stopwatch.GetTimestamp(); t[3] += t4 - t3;
+                    opt.Step(model.Compute);
+                    t0 = Stopwatch.GetTimestamp(); t[4] += t0 - t4;
+                    total += l * m;
+                }
+                epochLoss = total / n;
+                long g0 = Stopwatch.GetTimestamp();
+                model.Predict(grid, 40000);
+                t[5] += Stopwatch.GetTimestamp() - g0;
+            }
+            var ms = Array.ConvertAll(t, v => v * 1000.0 / Stopwatch.Frequency);
+            if (run == 0) first = ms;
+            else for (int i = 0; i < ms.Length; i++) best[i] = Math.Min(best[i], ms[i]);
+            note = Inv($"final loss {epochLoss:F4}");
+        }
+        string Row(double[] ms) => string.Join(" ", parts.Select((p, i) => Inv($"{p} {ms[i]:F1}"))) + Inv($" total {ms.Sum():F1}");
+        return Timed(sw, new BenchResult(sw.Elapsed.TotalSeconds, "s", $"cold moons {cold.Seconds * 1000:F1} ms (JIT {jitMs:F1} ms, {jitMainMs:F1} ms of it on the workload's thread, {methods} methods); {note}; ms per run, first: {Row(first)}; best later: {Row(best)}"));
+    }
+
+    /// <summary>The moons data, grid, model and optimizer exactly as <see cref="Moons"/> builds them.</summary>
+    private static (Sequential Model, IOptimizer Opt, float[] X, float[] Y, float[] Grid, Rng Shuffle) MoonsSetup(int threads)
+    {
+        var rng = new Rng(3);
+        var data = rng.Fork("data");
+        int n = 1000;
+        var x = new float[2 * n]; var y = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            bool upper = i < n / 2;
+            double t = Math.PI * data.NextDouble();
+            x[2 * i] = (float)((upper ? Math.Cos(t) : 1 - Math.Cos(t)) + 0.2 * data.NextGaussian());
+            x[2 * i + 1] = (float)((upper ? Math.Sin(t) : 0.5 - Math.Sin(t)) + 0.2 * data.NextGaussian());
+            y[i] = upper ? 0 : 1;
+        }
+        var grid = new float[200 * 200 * 2];
+        for (int i = 0; i < 200; i++)
+            for (int j = 0; j < 200; j++) { grid[(i * 200 + j) * 2] = -1.5f + 4f * j / 199; grid[(i * 200 + j) * 2 + 1] = -1f + 2.5f * i / 199; }
+        var model = Sequential.Build(2, [new LayerSpec("dense", "h1", 32, "relu"), new LayerSpec("dense", "h2", 32, "relu"),
+            new LayerSpec("dense", "out", 1, "sigmoid")], rng);
+        model.Compute = new ComputeOptions(threads);
+        return (model, new OptimizerSettings("adam", 1e-3).Native(model.Parameters), x, y, grid, rng.Fork("shuffle"));
+    }
+}
