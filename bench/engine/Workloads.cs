@@ -46,6 +46,9 @@ public static partial class Workloads
         ["lstm-kernel"] = LstmKernelParts,
         ["digest"] = Digest,
         ["moons-parts"] = MoonsParts,
+        ["moons-ab"] = MoonsAb,
+        ["moons-jit"] = MoonsJit,
+        ["jit-costs"] = JitCosts,
     };
 
     /// <summary>Adds the CPU time, scaled to the result's unit like the wall time was.</summary>
