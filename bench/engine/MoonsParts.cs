@@ -130,7 +130,9 @@ public static partial class Workloads
     /// <summary>A/B toggles of the moons path (bench/engine moons-ab): name, setter. Old is false, new is true.</summary>
     private static readonly (string Name, Action<bool> Set)[] MoonsToggles =
     [
-        ("skip-zero-inputs", on => NnViz.Engine.Kernels.DenseStack.SkipZeroInputs = on),
+        ("skip-zero-inputs (per 64-row block)", on => { NnViz.Engine.Kernels.DenseStack.HalfBlocks = false; NnViz.Engine.Kernels.DenseStack.SkipZeroInputs = on; }),
+        ("half-blocks (skip per 32 rows, vs per 64)", on => { NnViz.Engine.Kernels.DenseStack.SkipZeroInputs = true; NnViz.Engine.Kernels.DenseStack.HalfBlocks = on; }),
+        ("skip per 32 rows vs no skipping", on => { NnViz.Engine.Kernels.DenseStack.HalfBlocks = true; NnViz.Engine.Kernels.DenseStack.SkipZeroInputs = on; }),
     ];
 
     /// <summary>Whether this CPU pays for subnormals in Adam: the moons model's 1,185 parameters updated 3,200 times with

@@ -86,8 +86,9 @@ public class DenseStackTests
         }
     }
 
-    /// <summary>ReLU layers skip the input features that are ±0 over a whole block (<see cref="DenseStack.SkipZeroInputs"/>):
-    /// the bits with skipping, without, and of the layer-by-layer path agree on features zero over whole blocks, over part
+    /// <summary>ReLU layers skip the input features that are ±0 over a whole block or, with AVX-512, half block
+    /// (<see cref="DenseStack.SkipZeroInputs"/>, <see cref="DenseStack.HalfBlocks"/>): the bits with skipping either way,
+    /// without, and of the layer-by-layer path agree on features zero over whole blocks, over part
     /// of a block, -0 over a block, zero but for one NaN or infinity, dead hidden units (a zero feature for the next
     /// layer), a -0 bias whose chains stay zero, and weights or biases with an infinity or NaN (no skipping then: 0·∞).</summary>
     [Theory]
@@ -111,6 +112,7 @@ public class DenseStackTests
                 x[r * inDim] = 0f;                                  // zero everywhere
                 if (r < 64) x[r * inDim + 1 % inDim] = -0f;         // -0 over the first block
                 if (r % 64 < 40) x[r * inDim + 2 % inDim] = 0f;     // zero over part of each block
+                if (r % 32 < 16) x[r * inDim + 3 % inDim] = 0f;     // zero over the first vector of each half block
             }
             if (inDim > 3 && rows > 70) x[70 * inDim + 3] = float.NaN;
             if (inDim > 4 && rows > 130) x[130 * inDim + 4] = float.PositiveInfinity;
@@ -121,17 +123,22 @@ public class DenseStackTests
             if (weights == "inf-weight") layers[1].Kernel[5] = float.PositiveInfinity;
             if (weights == "nan-bias") layers[0].Bias[1] = float.NaN;
             var expected = LayerByLayer(x, rows, layers);
-            var skipped = new float[rows * widths[^1]];
             var full = new float[rows * widths[^1]];
+            var perBlock = new float[rows * widths[^1]];
+            var perHalf = new float[rows * widths[^1]];
             try
             {
                 DenseStack.SkipZeroInputs = false;
                 DenseStack.Forward(x, rows, layers, full);
+                DenseStack.SkipZeroInputs = true;
+                DenseStack.HalfBlocks = false;
+                DenseStack.Forward(x, rows, layers, perBlock);
             }
-            finally { DenseStack.SkipZeroInputs = true; }
-            DenseStack.Forward(x, rows, layers, skipped);
+            finally { DenseStack.SkipZeroInputs = true; DenseStack.HalfBlocks = true; }
+            DenseStack.Forward(x, rows, layers, perHalf);
             SameBits(expected, full, $"{string.Join("-", widths)} {last} {weights}, no skipping");
-            SameBits(expected, skipped, $"{string.Join("-", widths)} {last} {weights}, skipping");
+            SameBits(expected, perBlock, $"{string.Join("-", widths)} {last} {weights}, skipping per block");
+            SameBits(expected, perHalf, $"{string.Join("-", widths)} {last} {weights}, skipping per half block (AVX-512)");
         }
     }
 

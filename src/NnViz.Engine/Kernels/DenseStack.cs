@@ -58,6 +58,10 @@ public static unsafe class DenseStack
     /// 64 rows of a decision grid are neighbouring points, and half the plane is dead for each unit).</summary>
     public static bool SkipZeroInputs { get; set; } = true;
 
+    /// <summary>With AVX-512, whether a skipping layer lists its features per 32-row half of the block
+    /// (<see cref="DenseStackHalves"/>) rather than per block (a switch for A/B measurement and tests; the same bits).</summary>
+    public static bool HalfBlocks { get; set; } = true;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<TV, TL>(ReadOnlySpan<float> x, int rows, ReadOnlySpan<DenseStackLayer> layers, Span<float> y)
         where TV : struct where TL : struct, ILanes<TV>
@@ -83,6 +87,12 @@ public static unsafe class DenseStack
                     var d = layers[l];
                     int* feats = all;
                     int k = d.In;
+                    if ((skip >> l & 1) != 0 && TL.Count == 16 && HalfBlocks)
+                    {
+                        fixed (float* w = d.Kernel) fixed (float* b = d.Bias) DenseStackHalves.ReluLayer(src, dst, w, b, some, d.In, d.Out);
+                        float* u = src; src = dst; dst = u;
+                        continue;
+                    }
                     if ((skip >> l & 1) != 0)
                     {
                         k = 0;
