@@ -14,7 +14,9 @@ public readonly record struct DenseStackLayer(float[] Kernel, float[] Bias, int 
 /// unit wide is a plain vector store instead of a scalar dot product per row.
 /// Every output is still the chain of <see cref="DenseKernel.Forward{T}"/>: started from the bias, one fused
 /// multiply-add per input feature in increasing order, then the same activation code (<see cref="VectorMath"/>, the
-/// IEEE maximum for ReLU), so the bits equal the layer-by-layer path whatever the vector width or block.
+/// IEEE maximum for ReLU), so the bits equal the layer-by-layer path whatever the vector width or block. A ReLU layer
+/// leaves out the features that are ±0 over the whole block (<see cref="SkipZeroInputs"/>), which only ever changes the
+/// sign of a zero before the ReLU.
 /// </summary>
 public static unsafe class DenseStack
 {
