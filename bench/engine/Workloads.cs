@@ -45,6 +45,10 @@ public static partial class Workloads
         ["lstm-parts"] = LstmParts,
         ["lstm-kernel"] = LstmKernelParts,
         ["digest"] = Digest,
+        ["moons-parts"] = MoonsParts,
+        ["moons-ab"] = MoonsAb,
+        ["moons-jit"] = MoonsJit,
+        ["jit-costs"] = JitCosts,
     };
 
     /// <summary>Adds the CPU time, scaled to the result's unit like the wall time was.</summary>

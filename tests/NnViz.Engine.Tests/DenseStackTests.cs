@@ -86,6 +86,92 @@ public class DenseStackTests
         }
     }
 
+    /// <summary>ReLU layers skip the input features that are ±0 over a whole block or, with AVX-512, half block
+    /// (<see cref="DenseStack.SkipZeroInputs"/>, <see cref="DenseStack.HalfBlocks"/>): the bits with skipping either way,
+    /// without, and of the layer-by-layer path agree on features zero over whole blocks, over part
+    /// of a block, -0 over a block, zero but for one NaN or infinity, dead hidden units (a zero feature for the next
+    /// layer), a -0 bias whose chains stay zero, and weights or biases with an infinity or NaN (no skipping then: 0·∞).</summary>
+    [Theory]
+    [InlineData(new[] { 5, 32, 32, 1 }, 200, "finite")]
+    [InlineData(new[] { 5, 32, 32, 1 }, 64, "finite")]
+    [InlineData(new[] { 3, 7, 13, 2 }, 131, "finite")]
+    [InlineData(new[] { 5, 32, 32, 1 }, 200, "inf-weight")]
+    [InlineData(new[] { 5, 32, 32, 1 }, 200, "nan-bias")]
+    [InlineData(new[] { 64, 64, 33, 64 }, 97, "finite")]
+    public void SkippingZeroInputsKeepsTheBits(int[] widths, int rows, string weights)
+    {
+        var rng = new Rng(940 + (ulong)rows + (ulong)widths[1]);
+        int inDim = widths[0];
+        foreach (var last in new[] { Activation.Relu, Activation.Sigmoid, Activation.Linear })
+        {
+            var acts = Enumerable.Range(0, widths.Length - 1).Select(l => l == widths.Length - 2 ? last : Activation.Relu).ToArray();
+            var layers = RandomStack(rng, widths, acts);
+            var x = GradCheck.RandomF(rng, rows * inDim, 2);
+            for (int r = 0; r < rows; r++)
+            {
+                x[r * inDim] = 0f;                                  // zero everywhere
+                if (r < 64) x[r * inDim + 1 % inDim] = -0f;         // -0 over the first block
+                if (r % 64 < 40) x[r * inDim + 2 % inDim] = 0f;     // zero over part of each block
+                if (r % 32 < 16) x[r * inDim + 3 % inDim] = 0f;     // zero over the first vector of each half block
+            }
+            if (inDim > 3 && rows > 70) x[70 * inDim + 3] = float.NaN;
+            if (inDim > 4 && rows > 130) x[130 * inDim + 4] = float.PositiveInfinity;
+            // Dead units: a large negative bias makes a third of layer 0's units zero on every row; a -0 bias with
+            // non-negative weights on a zero input keeps a chain at ±0.
+            for (int j = 0; j < widths[1]; j += 3) layers[0].Bias[j] = -1e3f;
+            if (widths.Length > 3) { Array.Fill(layers[1].Bias, -0f); for (int p = 0; p < widths[1]; p++) layers[1].Kernel[p * widths[2]] = Math.Abs(layers[1].Kernel[p * widths[2]]); }
+            if (weights == "inf-weight") layers[1].Kernel[5] = float.PositiveInfinity;
+            if (weights == "nan-bias") layers[0].Bias[1] = float.NaN;
+            var expected = LayerByLayer(x, rows, layers);
+            var full = new float[rows * widths[^1]];
+            var perBlock = new float[rows * widths[^1]];
+            var perHalf = new float[rows * widths[^1]];
+            try
+            {
+                DenseStack.SkipZeroInputs = false;
+                DenseStack.Forward(x, rows, layers, full);
+                DenseStack.SkipZeroInputs = true;
+                DenseStack.HalfBlocks = false;
+                DenseStack.Forward(x, rows, layers, perBlock);
+            }
+            finally { DenseStack.SkipZeroInputs = true; DenseStack.HalfBlocks = true; }
+            DenseStack.Forward(x, rows, layers, perHalf);
+            SameBits(expected, full, $"{string.Join("-", widths)} {last} {weights}, no skipping");
+            SameBits(expected, perBlock, $"{string.Join("-", widths)} {last} {weights}, skipping per block");
+            SameBits(expected, perHalf, $"{string.Join("-", widths)} {last} {weights}, skipping per half block (AVX-512)");
+        }
+    }
+
+    /// <summary>A ReLU unit whose chain is -0 (a -0 bias and only zero inputs, skipped or added) comes out +0: the
+    /// IEEE maximum the skipping relies on.</summary>
+    [Fact]
+    public void ReluOfANegativeZeroChainIsPositiveZero()
+    {
+        var layer = new DenseStackLayer([1f, -1f], [-0f], 2, 1, Activation.Relu);
+        var y = new float[70];
+        DenseStack.Forward(new float[140], 70, [layer], y);
+        Assert.All(y, v => Assert.Equal(0, BitConverter.SingleToInt32Bits(v)));
+    }
+
+    /// <summary>Only ReLU layers skip: behind all-dead units a linear, sigmoid or tanh layer with a -0 bias adds the +0
+    /// products (-0 + +0 = +0), as the layer-by-layer path does; a skipped chain would keep -0 (tanh and linear show it).</summary>
+    [Fact]
+    public void OnlyReluLayersSkip()
+    {
+        var rng = new Rng(952);
+        foreach (var act in new[] { Activation.Linear, Activation.Tanh, Activation.Sigmoid, Activation.Relu })
+        {
+            var dead = new DenseStackLayer(GradCheck.RandomF(rng, 3 * 4, 1), [-1e3f, -1e3f, -1e3f, -1e3f], 3, 4, Activation.Relu);
+            var next = new DenseStackLayer([.. GradCheck.RandomF(rng, 4 * 2, 1).Select(MathF.Abs)], [-0f, -0f], 4, 2, act);
+            var x = GradCheck.RandomF(rng, 70 * 3, 1);
+            var y = new float[70 * 2];
+            DenseStack.Forward(x, 70, [dead, next], y);
+            var expected = LayerByLayer(x, 70, [dead, next]);
+            if (act is Activation.Linear or Activation.Tanh) Assert.Equal(0, BitConverter.SingleToInt32Bits(expected[0])); // +0, not -0
+            SameBits(expected, y, act.ToString());
+        }
+    }
+
     [Fact]
     public void RejectsStacksItCannotRun()
     {
@@ -125,5 +211,26 @@ public class DenseStackTests
             if (capture.Contains(layer.Name)) SameBits(expected, captured[layer.Name], $"captured {layer.Name}");
         }
         SameBits(flow.Data.AsSpan(0, flow.Length).ToArray(), y, "output");
+    }
+
+    /// <summary>A moons-like grid (2-32-32-1 ReLU/ReLU/sigmoid on neighbouring points, so whole blocks of dead units are
+    /// skipped) predicted on 1 and 2 threads equals each layer's own Forward.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void GridPredictWithDeadUnitsEqualsTheLayers(int threads)
+    {
+        var rng = new Rng(950);
+        var model = Sequential.Build(2, [new LayerSpec("dense", "h1", 32, "relu"), new LayerSpec("dense", "h2", 32, "relu"),
+            new LayerSpec("dense", "out", 1, "sigmoid")], rng);
+        model.Compute = new ComputeOptions(threads, MinParallelWork: 0);
+        int side = 70, rows = side * side;
+        var grid = new float[rows * 2];
+        for (int i = 0; i < side; i++)
+            for (int j = 0; j < side; j++) { grid[(i * side + j) * 2] = -1.5f + 4f * j / (side - 1); grid[(i * side + j) * 2 + 1] = -1f + 2.5f * i / (side - 1); }
+        var y = model.Predict(grid, rows);
+        var flow = model.InputFlow(grid, rows);
+        foreach (var layer in model.Layers) flow = layer.Forward(flow, Mode.Eval);
+        SameBits(flow.Data.AsSpan(0, flow.Length).ToArray(), y, $"grid, {threads} threads");
     }
 }

@@ -15,8 +15,9 @@ internal unsafe interface ILanes<TV> where TV : struct
     static abstract TV Fma(TV a, TV b, TV c);
     /// <summary>max(v, 0), the IEEE maximum of <see cref="VectorMath.Relu"/>.</summary>
     static abstract TV Relu(TV v);
-    /// <summary>The element-wise activation, through the same operations as <see cref="Activations.Forward{T}"/>.</summary>
-    static abstract TV Activate(TV v, Activation act);
+    /// <summary>Whether any of the <see cref="DenseStackTiles.Vectors"/> vectors from p holds a value other than ±0
+    /// (NaN and infinities count as values).</summary>
+    static abstract bool AnyNonZero(float* p);
 }
 
 internal readonly unsafe struct Lanes512 : ILanes<Vector512<float>>
@@ -31,13 +32,11 @@ internal readonly unsafe struct Lanes512 : ILanes<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Relu(Vector512<float> v) => Vector512.Max(v, Vector512<float>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Activate(Vector512<float> v, Activation act) => act switch
+    public static bool AnyNonZero(float* p)
     {
-        Activation.Relu => Relu(v),
-        Activation.Sigmoid => Vector512.Create(VectorMath.Sigmoid(v.GetLower()), VectorMath.Sigmoid(v.GetUpper())),
-        Activation.Tanh => Vector512.Create(VectorMath.Tanh(v.GetLower()), VectorMath.Tanh(v.GetUpper())),
-        _ => v,
-    };
+        var o = Vector512.Load((uint*)p) | Vector512.Load((uint*)p + 16) | Vector512.Load((uint*)p + 32) | Vector512.Load((uint*)p + 48);
+        return Vector512.ShiftLeft(o, 1) != Vector512<uint>.Zero; // the sign bit shifted out: ±0 only
+    }
 }
 
 internal readonly unsafe struct Lanes256 : ILanes<Vector256<float>>
@@ -52,11 +51,9 @@ internal readonly unsafe struct Lanes256 : ILanes<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Relu(Vector256<float> v) => Vector256.Max(v, Vector256<float>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Activate(Vector256<float> v, Activation act) => act switch
+    public static bool AnyNonZero(float* p)
     {
-        Activation.Relu => Relu(v),
-        Activation.Sigmoid => VectorMath.Sigmoid(v),
-        Activation.Tanh => VectorMath.Tanh(v),
-        _ => v,
-    };
+        var o = Vector256.Load((uint*)p) | Vector256.Load((uint*)p + 8) | Vector256.Load((uint*)p + 16) | Vector256.Load((uint*)p + 24);
+        return Vector256.ShiftLeft(o, 1) != Vector256<uint>.Zero;
+    }
 }
