@@ -20,6 +20,8 @@ namespace NnViz.Engine.Kernels;
 public static unsafe class LstmGemm
 {
     private const int KC = 256, GradientKC = 128, ColumnBlock = 128;
+    /// <summary>A/B toggle for the benchmark (0: the 8x32 gradient pass).</summary>
+    public static int GradientVariant = 1;
     private static bool Wide => Vector512.IsHardwareAccelerated;
     private static int MR => Wide ? 8 : 4;
     private static int NR => Wide ? 32 : 16;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace NnViz.Engine.Kernels;
@@ -16,6 +17,9 @@ namespace NnViz.Engine.Kernels;
 public static unsafe class PanelGemm
 {
     private const int KC = 128, NC = 128, MaxMC = 128;
+    /// <summary>A/B toggle for the benchmark (0: the 8x32 in-place path).</summary>
+    public static int Variant = 1;
+    public static int Dist = 1, Debug = 0, Kc = 128, Nc = 256, NcSplit = 128, Prefetch = 1;
 
     /// <summary>B beyond 2^18 floats (1 MB, half of L2) and C at least one tile wide and a few tiles tall.</summary>
     public static bool Suits(int m, int k, int n) => PackedGemm.CanRun(m, k, n) && n >= 32 && m >= 32 && (long)k * n > 1 << 18;
@@ -36,6 +40,19 @@ public static unsafe class PanelGemm
         options ??= ComputeOptions.SingleThread;
         fixed (float* pa = a) fixed (float* pb = b) fixed (float* pc = c)
         {
+            if (Variant != 0 && PackedMicro.TallMR > 0 && aRow == 1 && (n % 32 == 0 || n > 128))
+            {
+                bool split = GemmSplit.Worth(options, (long)m * k * n);
+                int ncw = split ? NcSplit : Nc;
+                var tall = new TallJob(pa, aCol, pb, ldb, pc, ldc, m, k, n, accumulate, RowsPerBlock(m), ncw);
+                int rb = (m + tall.MC - 1) / tall.MC, cb = (n + ncw - 1) / ncw;
+                if (rb * cb > 1 && split)
+                {
+                    GemmTasks.Run(options, 0, null, rb * cb, t => tall.Run(t / cb, t / cb + 1, t % cb, t % cb + 1));
+                }
+                else tall.Run(0, rb, 0, cb);
+                return;
+            }
             var job = new Job(pa, aRow, aCol, pb, ldb, pc, ldc, m, k, n, accumulate, RowsPerBlock(m));
             int rowBlocks = (m + job.MC - 1) / job.MC, colBlocks = (n + NC - 1) / NC, blocks = rowBlocks * colBlocks;
             if (blocks > 1 && GemmSplit.Worth(options, (long)m * k * n))
@@ -51,6 +68,20 @@ public static unsafe class PanelGemm
     /// <summary>rows x width floats at start, start + stride, ...: fetched towards L2 in equal parts, part t of parts.</summary>
     private readonly struct Region(float* start, int rows, long stride, int width)
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void PrefetchInline(int part, int parts)
+        {
+            if (!Sse.IsSupported || rows <= 0) return;
+            int per = (rows + parts - 1) / parts, r1 = Math.Min(rows, (part + 1) * per);
+            int kind = PanelGemm.Prefetch;
+            for (int r = part * per; r < r1; r++)
+                for (int q = 0; q < width; q += 16)
+                {
+                    float* x = start + r * stride + q;
+                    if (kind == 2) Sse.Prefetch0(x); else if (kind == 3) Sse.Prefetch2(x); else if (kind == 4) Sse.PrefetchNonTemporal(x); else Sse.Prefetch1(x);
+                }
+        }
+
         public void Prefetch(int part, int parts)
         {
             if (!Sse.IsSupported || rows <= 0) return;
@@ -107,5 +138,150 @@ public static unsafe class PanelGemm
             }
             finally { ArrayPool<float>.Shared.Return(buffer); }
         }
+    }
+
+    /// <summary>12-row tiles on a packed A: for one row block, each k-panel packs A's rows (mb x kc) once as 12-row
+    /// micro-panels (row r of tile ir at ir*kc + p*12 + r) for all column blocks, then per column block packs B's slice and
+    /// walks B's micro-panels (kc x 32, in L1) outermost, every row tile against each.</summary>
+    private readonly struct TallJob(float* a, int aCol, float* b, int ldb, float* c, int ldc, int m, int k, int n,
+        bool accumulate, int mc, int nc)
+    {
+        public readonly int MC = mc;
+
+        /// <summary>Row blocks [rb0, rb1) x column blocks [cb0, cb1) over all of k: k-panels outermost, so that one panel
+        /// of B serves every row block while it is in cache (each C element still meets the k-panels in order).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Run(int rb0, int rb1, int cb0, int cb1)
+        {
+            int kcMax = Kc, mPad = (MC + 11) / 12 * 12 + 8, ncMax = Math.Min(nc, (n + 31) & ~31);
+            var aBuffer = ArrayPool<float>.Shared.Rent(kcMax * mPad + PackedMicro.AlignFloats);
+            var bBuffer = ArrayPool<float>.Shared.Rent(kcMax * ncMax + PackedMicro.AlignFloats);
+            int j0b = cb0 * nc, jEnd = Math.Min(n, cb1 * nc);
+            try
+            {
+                fixed (float* pinA = aBuffer) fixed (float* pinB = bBuffer)
+                {
+                    float* ap = PackedMicro.Aligned(pinA), bp = PackedMicro.Aligned(pinB);
+                    int iFrom = rb0 * MC, iTo = Math.Min(m, rb1 * MC), colTiles = (jEnd - j0b + 31) / 32;
+                    int tiles = 0;
+                    for (int rb = rb0; rb < rb1; rb++) tiles += colTiles * ((Math.Min(MC, m - rb * MC) + 11) / 12 + 1);
+                    // While a k-panel computes, the next panel's rows of A (for these row blocks) and of B (these columns) are
+                    // fetched: one cache line per step of the micro-kernel when the rows lie close together (a range
+                    // wasting at most a quarter of what it fetches; Aᵀ spanning all rows, B spanning all columns), a share
+                    // of the rows before each tile otherwise.
+                    bool aSpan = 4L * aCol <= 5L * (iTo - iFrom), bSpan = 4L * ldb <= 5L * (jEnd - j0b);
+                    for (int k0 = 0; k0 < k; k0 += kcMax)
+                    {
+                        int kn = Math.Max(0, Math.Min(kcMax, k - k0 - kcMax));
+                        float* aNext = a + iFrom + (long)(k0 + kcMax) * aCol, bNext = b + (long)(k0 + kcMax) * ldb + j0b;
+                        long aLines = aSpan && kn > 0 ? ((long)(kn - 1) * aCol + (iTo - iFrom) + 15) / 16 : 0;
+                        long bLines = bSpan && kn > 0 ? ((long)(kn - 1) * ldb + (jEnd - j0b) + 15) / 16 : 0;
+                        var aRows = aSpan || kn == 0 ? default : new Region(aNext, kn, aCol, iTo - iFrom);
+                        var bRows = bSpan || kn == 0 ? default : new Region(bNext, kn, ldb, jEnd - j0b);
+                        long lines = aLines + bLines, per = (lines + tiles - 1) / tiles, g = 0;
+                        int tile = 0;
+                        for (int rb = rb0; rb < rb1; rb++)
+                        {
+                            int kc = Math.Min(kcMax, k - k0), i0 = rb * MC, mb = Math.Min(MC, m - i0);
+                            PackRowsA(a + i0 + (long)k0 * aCol, aCol, 0, kc, kc, mb, ap);
+                            bool init = accumulate || k0 > 0;
+                            for (int cb = cb0; cb < cb1; cb++)
+                            {
+                                int j0 = cb * nc, nb = Math.Min(nc, n - j0);
+                                PackRowsB(b + (long)k0 * ldb + j0, ldb, 0, kc, kc, nb, bp);
+                                for (int jr = 0; jr < nb; jr += 32)
+                                    for (int ir = 0, h; ir < mb; ir += h, g += per, tile++)
+                                    {
+                                        h = Height(mb - ir);
+                                        aRows.PrefetchInline(tile, tiles); bRows.PrefetchInline(tile, tiles);
+                                        float* pf = null; int count = 0;
+                                        if (g < lines)
+                                        {
+                                            long l1 = Math.Min(lines, g + per);
+                                            if (g >= aLines) { pf = bNext + (g - aLines) * 16; count = (int)(l1 - g); }
+                                            else
+                                            {
+                                                pf = aNext + g * 16; count = (int)(Math.Min(l1, aLines) - g);
+                                                for (long l = aLines; l < l1; l++) Sse.Prefetch0(bNext + (l - aLines) * 16);
+                                            }
+                                        }
+                                        TileP(ap + (long)ir * kc, h, Math.Min(h, mb - ir), Math.Min(32, nb - jr), bp + (long)jr * kc, kc,
+                                            c + (long)(i0 + ir) * ldc + j0 + jr, ldc, init, pf, count);
+                                    }
+                            }
+                        }
+                    }
+                }
+            }
+            finally { ArrayPool<float>.Shared.Return(aBuffer); ArrayPool<float>.Shared.Return(bBuffer); }
+        }
+    }
+
+    /// <summary>Rows p0..p1 of a kc-deep panel of B (row p at b + p*ldb, nb columns) into 32-wide micro-panels
+    /// (micro-panel jr at dst + jr*kc, row p at p*32, zero-padded past nb); a row at a time, so the source is read
+    /// in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void PackRowsB(float* b, int ldb, int p0, int p1, int kc, int nb, float* dst)
+    {
+        int full = nb & ~31;
+        for (int p = p0; p < p1; p++)
+        {
+            float* src = b + (long)p * ldb, row = dst + (long)p * 32;
+            int jr = 0;
+            for (; jr < full; jr += 32, row += 32L * kc)
+            {
+                Vector512.Store(Vector512.Load(src + jr), row);
+                Vector512.Store(Vector512.Load(src + jr + 16), row + 16);
+            }
+            if (jr < nb)
+                for (int q = 0; q < 32; q++) row[q] = jr + q < nb ? src[jr + q] : 0f;
+        }
+    }
+
+    /// <summary>Height of the row tile starting with <paramref name="left"/> rows to go (<see cref="PackedMicro.Rows"/>: 12, or 8
+    /// when fewer than 12 or exactly 16 remain, so a block whose height is a multiple of 4 needs no partial tile but the last).</summary>
+    private static int Height(int left) => left >= 12 && left != 16 ? 12 : 8;
+
+    /// <summary>Rows p0..p1 of a kc-deep panel of Aᵀ (a(i,p) = a[i + p*lda], mb rows) into row micro-panels of
+    /// <see cref="Height"/> rows (the micro-panel of rows ir.. at dst + ir*kc, a(ir + r, p) at p*h + r, zero past mb).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void PackRowsA(float* a, int lda, int p0, int p1, int kc, int mb, float* dst)
+    {
+        for (int ir = 0, h; ir < mb; ir += h)
+        {
+            h = Height(mb - ir);
+            float* micro = dst + (long)ir * kc;
+            if (ir + h <= mb && h == 12)
+                for (int p = p0; p < p1; p++)
+                {
+                    float* src = a + (long)p * lda + ir;
+                    Vector256.Store(Vector256.Load(src), micro + p * 12);
+                    Vector128.Store(Vector128.Load(src + 8), micro + p * 12 + 8);
+                }
+            else if (ir + h <= mb)
+                for (int p = p0; p < p1; p++) Vector256.Store(Vector256.Load(a + (long)p * lda + ir), micro + p * 8);
+            else
+                for (int p = p0; p < p1; p++)
+                    for (int r = 0; r < h; r++) micro[p * h + r] = ir + r < mb ? a[(long)p * lda + ir + r] : 0f;
+        }
+    }
+
+    /// <summary>One tile of rows (at most h, 12 or 8) x cols (at most 32) on a packed A micro-panel of height h and a packed
+    /// B micro-panel; a full 12-row tile also prefetches count lines from pf, one per step of k (others all at once).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void TileP(float* ap, int h, int rows, int cols, float* bp, int kc, float* c, int ldc, bool init, float* pf, int count)
+    {
+        if (rows == 12 && cols == 32) { PackedMicro.Tile12x32Packed(ap, bp, kc, c, ldc, init, pf, count); return; }
+        for (int l = 0; l < count; l++) Sse.Prefetch0(pf + l * 16);
+        if (rows == 8 && cols == 32) { PackedMicro.Tile8x32(ap, 1, 8, rows, bp, kc, c, ldc, init); return; }
+        // A partial tile runs in a local buffer (the kernels store all their rows); extra rows and columns are dropped.
+        float* t = stackalloc float[12 * 32];
+        if (init)
+            for (int r = 0; r < rows; r++)
+                new ReadOnlySpan<float>(c + (long)r * ldc, cols).CopyTo(new Span<float>(t + r * 32, cols));
+        if (h == 12) PackedMicro.Tile12x32(ap, 1, 12, rows, bp, kc, t, 32, init);
+        else PackedMicro.Tile8x32(ap, 1, 8, rows, bp, kc, t, 32, init);
+        for (int r = 0; r < rows; r++)
+            new ReadOnlySpan<float>(t + r * 32, cols).CopyTo(new Span<float>(c + (long)r * ldc, cols));
     }
 }
