@@ -217,6 +217,41 @@ public static unsafe class PanelGemm
         }
     }
 
+    /// <summary>Up to three contiguous ranges of memory to fetch while a panel computes, shared out over its tiles:
+    /// <see cref="Take"/> gives each tile its run of cache lines for the micro-kernel to prefetch one per step of k (a run
+    /// that crosses into the next range is fetched at once).</summary>
+    internal unsafe struct PrefetchStream
+    {
+        private float* _s0, _s1, _s2;
+        private long _n0, _n1, _n2, _per, _at;
+
+        /// <summary>Adds floats [start, start + length) (length &lt;= 0: nothing).</summary>
+        public void Add(float* start, long length)
+        {
+            if (length <= 0) return;
+            long lines = (length + 15) / 16;
+            if (_n0 == 0) { _s0 = start; _n0 = lines; }
+            else if (_n1 == 0) { _s1 = start; _n1 = lines; }
+            else { _s2 = start; _n2 = lines; }
+        }
+
+        public void Spread(int tiles) { _per = (_n0 + _n1 + _n2 + tiles - 1) / Math.Max(1, tiles); _at = 0; }
+
+        private readonly float* Line(long l) => l < _n0 ? _s0 + l * 16 : l < _n0 + _n1 ? _s1 + (l - _n0) * 16 : _s2 + (l - _n0 - _n1) * 16;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Take(out float* pf, out int count)
+        {
+            long total = _n0 + _n1 + _n2, l0 = _at, l1 = Math.Min(total, l0 + _per);
+            _at = l1;
+            pf = null; count = 0;
+            if (l0 >= l1) return;
+            long end = l0 < _n0 ? _n0 : l0 < _n0 + _n1 ? _n0 + _n1 : total; // end of the range l0 lies in
+            pf = Line(l0); count = (int)(Math.Min(l1, end) - l0);
+            for (long l = end; l < l1; l++) Sse.Prefetch0(Line(l));
+        }
+    }
+
     /// <summary>Rows p0..p1 of a kc-deep panel of B (row p at b + p*ldb, nb columns) into 32-wide micro-panels
     /// (micro-panel jr at dst + jr*kc, row p at p*32, zero-padded past nb); a row at a time, so the source is read
     /// in order.</summary>
@@ -240,7 +275,7 @@ public static unsafe class PanelGemm
 
     /// <summary>Height of the row tile starting with <paramref name="left"/> rows to go (<see cref="PackedMicro.Rows"/>: 12, or 8
     /// when fewer than 12 or exactly 16 remain, so a block whose height is a multiple of 4 needs no partial tile but the last).</summary>
-    private static int Height(int left) => left >= 12 && left != 16 ? 12 : 8;
+    internal static int Height(int left) => left >= 12 && left != 16 ? 12 : 8;
 
     /// <summary>Rows p0..p1 of a kc-deep panel of Aᵀ (a(i,p) = a[i + p*lda], mb rows) into row micro-panels of
     /// <see cref="Height"/> rows (the micro-panel of rows ir.. at dst + ir*kc, a(ir + r, p) at p*h + r, zero past mb).</summary>
