@@ -11,19 +11,14 @@ public static partial class Workloads
     /// same load; best round per path in GFLOP per CPU-second (the calling thread's CPU clock on one thread, the
     /// process's on more), and the bits of the two paths compared. NNVIZ_AB_ROUNDS rounds (default 15) of about
     /// NNVIZ_GEMM_GFLOP (default 1) each; shapes from NNVIZ_GEMM_SHAPES (default the weight gradient 128x12800x256 Aᵀ)
-    /// and "lstm" for LstmGemm.Gradients on the IMDB shape.</summary>
+    /// ("p:" before a shape calls PanelGemm.Multiply directly, a trailing t marks Aᵀ) and "lstm" for LstmGemm.Gradients on
+    /// the IMDB shape (dW 128x12800x256, dU 64x12800x256, db).</summary>
     public static BenchResult GemmAb(int threads)
     {
         int rounds = int.TryParse(Environment.GetEnvironmentVariable("NNVIZ_AB_ROUNDS"), out int r0) && r0 > 0 ? r0 : 15;
         double gflop = double.TryParse(Environment.GetEnvironmentVariable("NNVIZ_GEMM_GFLOP"), NumberStyles.Float, CultureInfo.InvariantCulture, out double g) && g > 0 ? g : 1;
         var env = Environment.GetEnvironmentVariable("NNVIZ_GEMM_SHAPES");
         var shapes = string.IsNullOrWhiteSpace(env) ? ["128x12800x256t", "lstm"] : env.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (int.TryParse(Environment.GetEnvironmentVariable("NNVIZ_PANEL_KC"), out int kc)) PanelGemm.Kc = kc;
-        if (int.TryParse(Environment.GetEnvironmentVariable("NNVIZ_PANEL_NC"), out int nc)) PanelGemm.Nc = nc;
-        if (int.TryParse(Environment.GetEnvironmentVariable("NNVIZ_PANEL_NCS"), out int ncs)) PanelGemm.NcSplit = ncs;
-        if (int.TryParse(Environment.GetEnvironmentVariable("NNVIZ_PANEL_PF"), out int pf)) PanelGemm.Prefetch = pf;
-        if (int.TryParse(Environment.GetEnvironmentVariable("NNVIZ_PANEL_DEBUG"), out int dbg)) PanelGemm.Debug = dbg;
-        if (int.TryParse(Environment.GetEnvironmentVariable("NNVIZ_PANEL_DIST"), out int dist)) PanelGemm.Dist = dist;
         double peak = PeakPerCpuSecond();
         var notes = new List<string> { $"FMA peak {peak / 1e9:F1} GFLOP/s per CPU-second" };
         var opts = new ComputeOptions(threads);
@@ -85,23 +80,5 @@ public static partial class Workloads
         var a = new float[length];
         for (int i = 0; i < length; i++) a[i] = rng.NextFloat() - 0.5f;
         return a;
-    }
-}
-
-public static partial class Workloads
-{
-    public static BenchResult PanelCheck(int threads)
-    {
-        var rng = new Rng(3);
-        foreach (var (m, k, n, t) in new[] { (12, 3, 32, true), (16, 7, 40, true), (112, 300, 96, true), (104, 50, 64, true), (5, 9, 33, true), (12, 3, 32, false), (24, 3, 32, true), (12, 300, 32, true), (12, 3, 64, true), (13, 3, 32, true), (12, 3, 33, true), (32, 1, 32, false), (33, 129, 40, true), (40, 300, 130, false), (129, 1100, 33, true), (130, 257, 257, false), (300, 700, 70, true), (64, 2000, 160, true), (8, 5, 31, false) })
-        {
-            Console.Error.WriteLine($"{m}x{k}x{n} {t}");
-            var a = RandomFloats(rng, m * k); var b = RandomFloats(rng, k * n); var c = new float[m * (n + 3)]; var c2 = new float[m * (n + 3)];
-            int aRow = t ? 1 : k, aCol = t ? m : 1;
-            PanelGemm.Multiply(a, aRow, aCol, b, n, c, n + 3, m, k, n, false, new ComputeOptions(threads, MinParallelWork: 0));
-            Gemm.MultiplyTiled(a, aRow, aCol, b, n, c2, n + 3, m, k, n, false);
-            Console.Error.WriteLine(c.AsSpan().SequenceEqual(c2) ? "same" : "DIFFER");
-        }
-        return new BenchResult(0, "s", "");
     }
 }

@@ -46,7 +46,6 @@ public static partial class Workloads
         ["lstm-kernel"] = LstmKernelParts,
         ["digest"] = Digest,
         ["gemm-ab"] = GemmAb,
-        ["panel-check"] = PanelCheck,
     };
 
     /// <summary>Adds the CPU time, scaled to the result's unit like the wall time was.</summary>

@@ -17,9 +17,16 @@ namespace NnViz.Engine.Kernels;
 public static unsafe class PanelGemm
 {
     private const int KC = 128, NC = 128, MaxMC = 128;
-    /// <summary>A/B toggle for the benchmark (0: the 8x32 in-place path).</summary>
+    /// <summary>The packed-A path for Aᵀ (1, the default) or the in-place 8x32 blocks it replaced (0): a static toggle for
+    /// the in-process A/B benchmark (bench/engine gemm-ab) and the tests; both give the same bits.</summary>
     public static int Variant = 1;
-    public static int Dist = 1, Debug = 0, Kc = 128, Nc = 256, NcSplit = 128, Prefetch = 1;
+
+    /// <summary>The packed-A path's k-panel depth and column block widths: one thread takes 256 columns at once (one
+    /// packing of A per k-panel serves them all), a split product 128-column blocks so that two threads each take one
+    /// (the blocks never change a chain). Measured (bench/engine gemm-ab, 128x12800x256 Aᵀ, one thread, best of 16):
+    /// KC 128 85 % of peak, 64 83 %, 96 81 %, 160 83 %, 192 82 %, 256 75 %; 128-column blocks on one thread 81 %; two threads
+    /// per CPU-second: 128-column blocks 76 %, 64 58 %, 32 49 %.</summary>
+    private const int TallKC = 128, TallNC = 256, TallSplitNC = 128;
 
     /// <summary>B beyond 2^18 floats (1 MB, half of L2) and C at least one tile wide and a few tiles tall.</summary>
     public static bool Suits(int m, int k, int n) => PackedGemm.CanRun(m, k, n) && n >= 32 && m >= 32 && (long)k * n > 1 << 18;
@@ -31,7 +38,9 @@ public static unsafe class PanelGemm
         return ((m + blocks - 1) / blocks + 7) & ~7;
     }
 
-    /// <summary>C (+)= A·B with A addressed as a(i,p) = a[i*aRow + p*aCol]; requires <see cref="PackedGemm.CanRun"/>.</summary>
+    /// <summary>C (+)= A·B with A addressed as a(i,p) = a[i*aRow + p*aCol]; requires <see cref="PackedGemm.CanRun"/>.
+    /// Aᵀ with n a multiple of 32 or above 128 takes the packed-A path on AVX-512 (<see cref="TallJob"/>); the rest (A
+    /// row-major, narrow ragged n such as 784x10000x60, where the packed-A path measured 0.8x, and AVX2) the in-place blocks.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> b, int ldb,
         Span<float> c, int ldc, int m, int k, int n, bool accumulate, ComputeOptions? options = null)
@@ -40,10 +49,13 @@ public static unsafe class PanelGemm
         options ??= ComputeOptions.SingleThread;
         fixed (float* pa = a) fixed (float* pb = b) fixed (float* pc = c)
         {
-            if (Variant != 0 && PackedMicro.TallMR > 0 && aRow == 1 && (n % 32 == 0 || n > 128))
+            bool split = GemmSplit.Worth(options, (long)m * k * n);
+            // Split over threads, the packed-A path only when C is one row block (its tasks are column blocks): with several
+            // row blocks each task streams all of B on its own and it measured 0.8-0.9x the in-place blocks (784x10000x64,
+            // 256x12800x256 Aᵀ, two threads).
+            if (Variant != 0 && PackedMicro.TallMR > 0 && aRow == 1 && (n % 32 == 0 || n > 128) && (!split || m <= MaxMC))
             {
-                bool split = GemmSplit.Worth(options, (long)m * k * n);
-                int ncw = split ? NcSplit : Nc;
+                int ncw = split ? TallSplitNC : TallNC;
                 var tall = new TallJob(pa, aCol, pb, ldb, pc, ldc, m, k, n, accumulate, RowsPerBlock(m), ncw);
                 int rb = (m + tall.MC - 1) / tall.MC, cb = (n + ncw - 1) / ncw;
                 if (rb * cb > 1 && split)
@@ -69,19 +81,6 @@ public static unsafe class PanelGemm
     private readonly struct Region(float* start, int rows, long stride, int width)
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void PrefetchInline(int part, int parts)
-        {
-            if (!Sse.IsSupported || rows <= 0) return;
-            int per = (rows + parts - 1) / parts, r1 = Math.Min(rows, (part + 1) * per);
-            int kind = PanelGemm.Prefetch;
-            for (int r = part * per; r < r1; r++)
-                for (int q = 0; q < width; q += 16)
-                {
-                    float* x = start + r * stride + q;
-                    if (kind == 2) Sse.Prefetch0(x); else if (kind == 3) Sse.Prefetch2(x); else if (kind == 4) Sse.PrefetchNonTemporal(x); else Sse.Prefetch1(x);
-                }
-        }
-
         public void Prefetch(int part, int parts)
         {
             if (!Sse.IsSupported || rows <= 0) return;
@@ -140,9 +139,13 @@ public static unsafe class PanelGemm
         }
     }
 
-    /// <summary>12-row tiles on a packed A: for one row block, each k-panel packs A's rows (mb x kc) once as 12-row
-    /// micro-panels (row r of tile ir at ir*kc + p*12 + r) for all column blocks, then per column block packs B's slice and
-    /// walks B's micro-panels (kc x 32, in L1) outermost, every row tile against each.</summary>
+    /// <summary>Aᵀ on AVX-512 (a(i,p) = a[i + p*aCol]): each k-panel packs every row block's A (mb x kc) as row micro-panels
+    /// of 12 or 8 rows (<see cref="PackRowsA"/>) and B's column blocks (<see cref="PackRowsB"/>), and walks B's micro-panels
+    /// (kc x 32, 16 KB, kept in L1) outermost with every row tile against each (<see cref="PackedMicro.Tile12x32Packed"/>).
+    /// On Zen 5 the arithmetic alone runs at ~89 % of peak, but packing a panel whose rows come from memory took a quarter
+    /// of the time (measured by skipping it); so while a panel computes, the next panel's rows of A and B are prefetched one
+    /// cache line per step of the micro-kernel, which brought 128x12800x256 from 69-71 % to 84-86 % (one thread, in-process,
+    /// best of 16; a burst of prefetches before each tile, as the in-place path does, gave 2-3 points).</summary>
     private readonly struct TallJob(float* a, int aCol, float* b, int ldb, float* c, int ldc, int m, int k, int n,
         bool accumulate, int mc, int nc)
     {
@@ -153,7 +156,7 @@ public static unsafe class PanelGemm
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run(int rb0, int rb1, int cb0, int cb1)
         {
-            int kcMax = Kc, mPad = (MC + 11) / 12 * 12 + 8, ncMax = Math.Min(nc, (n + 31) & ~31);
+            int kcMax = TallKC, mPad = (MC + 11) / 12 * 12 + 8, ncMax = Math.Min(nc, (n + 31) & ~31);
             var aBuffer = ArrayPool<float>.Shared.Rent(kcMax * mPad + PackedMicro.AlignFloats);
             var bBuffer = ArrayPool<float>.Shared.Rent(kcMax * ncMax + PackedMicro.AlignFloats);
             int j0b = cb0 * nc, jEnd = Math.Min(n, cb1 * nc);
@@ -166,10 +169,11 @@ public static unsafe class PanelGemm
                     int tiles = 0;
                     for (int rb = rb0; rb < rb1; rb++) tiles += colTiles * ((Math.Min(MC, m - rb * MC) + 11) / 12 + 1);
                     // While a k-panel computes, the next panel's rows of A (for these row blocks) and of B (these columns) are
-                    // fetched: one cache line per step of the micro-kernel when the rows lie close together (a range
-                    // wasting at most a quarter of what it fetches; Aᵀ spanning all rows, B spanning all columns), a share
-                    // of the rows before each tile otherwise.
-                    bool aSpan = 4L * aCol <= 5L * (iTo - iFrom), bSpan = 4L * ldb <= 5L * (jEnd - j0b);
+                    // fetched: one cache line per step of the micro-kernel when the rows lie close together (A: a range
+                    // wasting at most a quarter of what it fetches, as Aᵀ spanning all rows; B: whole rows while the block
+                    // is at least 4/9 of them, so a two-thread half of 128x12800x256 streams whole rows, measured 1.00-1.04x
+                    // against 0.92-0.96x fetching its half row by row), a share of the rows before each tile otherwise.
+                    bool aSpan = 4L * aCol <= 5L * (iTo - iFrom), bSpan = 4L * ldb <= 9L * (jEnd - j0b);
                     for (int k0 = 0; k0 < k; k0 += kcMax)
                     {
                         int kn = Math.Max(0, Math.Min(kcMax, k - k0 - kcMax));
@@ -193,7 +197,7 @@ public static unsafe class PanelGemm
                                     for (int ir = 0, h; ir < mb; ir += h, g += per, tile++)
                                     {
                                         h = Height(mb - ir);
-                                        aRows.PrefetchInline(tile, tiles); bRows.PrefetchInline(tile, tiles);
+                                        aRows.Prefetch(tile, tiles); bRows.Prefetch(tile, tiles);
                                         float* pf = null; int count = 0;
                                         if (g < lines)
                                         {
