@@ -178,11 +178,12 @@ public static unsafe class PanelGemm
                     {
                         int kn = Math.Max(0, Math.Min(kcMax, k - k0 - kcMax));
                         float* aNext = a + iFrom + (long)(k0 + kcMax) * aCol, bNext = b + (long)(k0 + kcMax) * ldb + j0b;
-                        long aLines = aSpan && kn > 0 ? ((long)(kn - 1) * aCol + (iTo - iFrom) + 15) / 16 : 0;
-                        long bLines = bSpan && kn > 0 ? ((long)(kn - 1) * ldb + (jEnd - j0b) + 15) / 16 : 0;
+                        var next = new PrefetchStream();
+                        if (kn > 0 && aSpan) next.Add(aNext, (long)(kn - 1) * aCol + (iTo - iFrom));
+                        if (kn > 0 && bSpan) next.Add(bNext, (long)(kn - 1) * ldb + (jEnd - j0b));
+                        next.Spread(tiles);
                         var aRows = aSpan || kn == 0 ? default : new Region(aNext, kn, aCol, iTo - iFrom);
                         var bRows = bSpan || kn == 0 ? default : new Region(bNext, kn, ldb, jEnd - j0b);
-                        long lines = aLines + bLines, per = (lines + tiles - 1) / tiles, g = 0;
                         int tile = 0;
                         for (int rb = rb0; rb < rb1; rb++)
                         {
@@ -194,21 +195,11 @@ public static unsafe class PanelGemm
                                 int j0 = cb * nc, nb = Math.Min(nc, n - j0);
                                 PackRowsB(b + (long)k0 * ldb + j0, ldb, 0, kc, kc, nb, bp);
                                 for (int jr = 0; jr < nb; jr += 32)
-                                    for (int ir = 0, h; ir < mb; ir += h, g += per, tile++)
+                                    for (int ir = 0, h; ir < mb; ir += h, tile++)
                                     {
                                         h = Height(mb - ir);
                                         aRows.Prefetch(tile, tiles); bRows.Prefetch(tile, tiles);
-                                        float* pf = null; int count = 0;
-                                        if (g < lines)
-                                        {
-                                            long l1 = Math.Min(lines, g + per);
-                                            if (g >= aLines) { pf = bNext + (g - aLines) * 16; count = (int)(l1 - g); }
-                                            else
-                                            {
-                                                pf = aNext + g * 16; count = (int)(Math.Min(l1, aLines) - g);
-                                                for (long l = aLines; l < l1; l++) Sse.Prefetch0(bNext + (l - aLines) * 16);
-                                            }
-                                        }
+                                        next.Take(out float* pf, out int count);
                                         TileP(ap + (long)ir * kc, h, Math.Min(h, mb - ir), Math.Min(32, nb - jr), bp + (long)jr * kc, kc,
                                             c + (long)(i0 + ir) * ldc + j0 + jr, ldc, init, pf, count);
                                     }
