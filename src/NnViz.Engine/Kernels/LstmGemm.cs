@@ -11,7 +11,8 @@ namespace NnViz.Engine.Kernels;
 /// <item>the weight gradients dW = Σ_t x_tᵀ·dz_t and dU = Σ_t h_{t-1}ᵀ·dz_t: C (+)= Aᵀ·B with k = steps x rows (12,800 in
 /// the IMDB shape) and C small. C is cut into fixed column blocks (a function of n only); each block walks k in panels of
 /// KC, packing only that panel of B, so A's panel, B's packed panel and C stay in L2 instead of B being re-read from
-/// memory for every row block;</item>
+/// memory for every row block; on AVX-512 on <see cref="PanelGemm"/>'s packed 12/8-row panels and 12x32 tiles, the next
+/// panel's rows prefetched by the micro-kernel (<see cref="TallGradientJob"/>);</item>
 /// <item>the recurrent products h_{t-1}·U and dz_t·Uᵀ on a 16-row chunk, with U (or Uᵀ) packed once per sequence.</item>
 /// </list>
 /// Every C[i,j] is one FMA chain over k in increasing order, started from C[i,j] or zero, the running sum waiting in C as
@@ -20,7 +21,9 @@ namespace NnViz.Engine.Kernels;
 public static unsafe class LstmGemm
 {
     private const int KC = 256, GradientKC = 128, ColumnBlock = 128;
-    /// <summary>A/B toggle for the benchmark (0: the 8x32 gradient pass).</summary>
+    /// <summary>The gradient pass on AVX-512: 1 (the default) <see cref="TallGradientJob"/>, 0 the 8x32 pass it replaced
+    /// (still the AVX2 pass): a static toggle for the in-process A/B benchmark (bench/engine gemm-ab) and the tests; both
+    /// give the same bits.</summary>
     public static int GradientVariant = 1;
     private static bool Wide => Vector512.IsHardwareAccelerated;
     private static int MR => Wide ? 8 : 4;
@@ -64,7 +67,9 @@ public static unsafe class LstmGemm
 
     /// <summary>AVX-512: the pass on <see cref="PanelGemm"/>'s packed 12/8-row A micro-panels (x's and h's panels) and 12x32
     /// tiles, while each panel computes the next panel's rows of x, h and dz are prefetched one cache line per step of the
-    /// micro-kernel (the packing of a panel otherwise waits on memory: measured, a quarter of the pass).</summary>
+    /// micro-kernel (packing a panel otherwise waits on memory). Measured in one process, interleaved (bench/engine gemm-ab
+    /// "lstm", best of 16, a loaded machine): 1.26-1.43x the 8x32 pass on one thread (~60 % -> 73-78 % of peak), 1.27-1.33x
+    /// per CPU-second on two.</summary>
     private readonly struct TallGradientJob(float* xt, int inDim, float* h, int units, int rows, bool reverse, float* dz, int g4, int n,
         float* dw, float* du, float* db, int batchMajorSteps, int columns)
     {

@@ -9,7 +9,8 @@ namespace NnViz.Engine.Kernels;
 /// A is read in place: a(r, p) = a[o_r + p*ps] with o_r = min(r, rows-1)*rs (rows past the tile's valid ones repeat
 /// the last valid row, their outputs are discarded); bp is the packed B micro-panel (bp[p*NR + col]). PackedGemm's
 /// blocks walk 12-row tiles (<see cref="Tile12x32"/>, AVX-512) where their height allows (<see cref="Rows"/>), on the
-/// same 32-wide B micro-panels; the LSTM kernels call <see cref="Tile8x32"/> and <see cref="Tile4x16"/> directly.
+/// same 32-wide B micro-panels; the LSTM kernels call <see cref="Tile8x32"/> and <see cref="Tile4x16"/> directly, and
+/// <see cref="PanelGemm"/>'s packed-A path (Aᵀ products, the LSTM's gradient pass) <see cref="Tile12x32Packed"/>.
 /// </summary>
 internal static unsafe class PackedMicro
 {
