@@ -49,6 +49,7 @@ public static partial class Workloads
         ["moons-ab"] = MoonsAb,
         ["moons-jit"] = MoonsJit,
         ["jit-costs"] = JitCosts,
+        ["gemm-ab"] = GemmAb,
     };
 
     /// <summary>Adds the CPU time, scaled to the result's unit like the wall time was.</summary>

@@ -11,6 +11,10 @@ public class PanelGemmTests
     {
         { 32, 1, 32, false }, { 33, 129, 40, true }, { 40, 300, 130, false }, { 129, 1100, 33, true }, { 130, 257, 257, false },
         { 300, 700, 70, true }, { 64, 2000, 160, true }, { 8, 5, 31, false },
+        // Aᵀ with n a multiple of 32 or above 128 (AVX-512: the packed-A path): 12- and 8-row tiles, a partial last tile,
+        // several row blocks, a partial column block, k-panels with a tail, one k.
+        { 37, 300, 64, true }, { 130, 777, 96, true }, { 250, 513, 160, true }, { 13, 260, 200, true }, { 128, 1300, 256, true },
+        { 16, 129, 32, true }, { 44, 1, 288, true }, { 5, 40, 129, true },
     };
 
     private static void SameBits(float[] expected, float[] actual, string what)
@@ -78,5 +82,32 @@ public class PanelGemmTests
         Gemm.Multiply<float>(x, 1, m, dz, n, dw, n, m, k, n, false, new ComputeOptions(2));
         Gemm.MultiplyTiled(x, 1, m, dz, n, tiled, n, m, k, n, false);
         SameBits(tiled, dw, "dW = xᵀ·dz");
+    }
+
+    [Theory]
+    [InlineData(128, 1300, 256)]
+    [InlineData(250, 513, 160)]
+    [InlineData(13, 260, 200)]
+    public void PackedAPathEqualsTheInPlacePath(int m, int k, int n)
+    {
+        // The packed-A path (PanelGemm.Variant = 1) against the 8x32 in-place blocks it replaces for Aᵀ (Variant = 0),
+        // one and two threads: the same chains, so the same bits.
+        var rng = new Rng((ulong)(m + k + n));
+        var a = GradCheck.RandomF(rng, m * k); var b = GradCheck.RandomF(rng, k * n);
+        int saved = PanelGemm.Variant;
+        try
+        {
+            foreach (int threads in new[] { 1, 2 })
+            {
+                var options = new ComputeOptions(threads, MinParallelWork: 0);
+                var packed = new float[m * n]; var inPlace = new float[m * n];
+                PanelGemm.Variant = 1;
+                PanelGemm.Multiply(a, 1, m, b, n, packed, n, m, k, n, false, options);
+                PanelGemm.Variant = 0;
+                PanelGemm.Multiply(a, 1, m, b, n, inPlace, n, m, k, n, false, options);
+                SameBits(inPlace, packed, $"{m}x{k}x{n} Aᵀ, {threads} threads");
+            }
+        }
+        finally { PanelGemm.Variant = saved; }
     }
 }

@@ -11,7 +11,8 @@ namespace NnViz.Engine.Kernels;
 /// <item>the weight gradients dW = Σ_t x_tᵀ·dz_t and dU = Σ_t h_{t-1}ᵀ·dz_t: C (+)= Aᵀ·B with k = steps x rows (12,800 in
 /// the IMDB shape) and C small. C is cut into fixed column blocks (a function of n only); each block walks k in panels of
 /// KC, packing only that panel of B, so A's panel, B's packed panel and C stay in L2 instead of B being re-read from
-/// memory for every row block;</item>
+/// memory for every row block; on AVX-512 on <see cref="PanelGemm"/>'s packed 12/8-row panels and 12x32 tiles, the next
+/// panel's rows prefetched by the micro-kernel (<see cref="TallGradientJob"/>);</item>
 /// <item>the recurrent products h_{t-1}·U and dz_t·Uᵀ on a 16-row chunk, with U (or Uᵀ) packed once per sequence.</item>
 /// </list>
 /// Every C[i,j] is one FMA chain over k in increasing order, started from C[i,j] or zero, the running sum waiting in C as
@@ -20,6 +21,10 @@ namespace NnViz.Engine.Kernels;
 public static unsafe class LstmGemm
 {
     private const int KC = 256, GradientKC = 128, ColumnBlock = 128;
+    /// <summary>The gradient pass on AVX-512: 1 (the default) <see cref="TallGradientJob"/>, 0 the 8x32 pass it replaced
+    /// (still the AVX2 pass): a static toggle for the in-process A/B benchmark (bench/engine gemm-ab) and the tests; both
+    /// give the same bits.</summary>
+    public static int GradientVariant = 1;
     private static bool Wide => Vector512.IsHardwareAccelerated;
     private static int MR => Wide ? 8 : 4;
     private static int NR => Wide ? 32 : 16;
@@ -49,8 +54,107 @@ public static unsafe class LstmGemm
             // One thread takes all columns in one block (A's panels packed once, not once per block); the blocks never
             // change a chain, so the bits do not depend on this.
             int columns = options.MaxThreads <= 1 ? g4 : ColumnBlock;
+            if (GradientVariant != 0 && Wide)
+            {
+                var tall = new TallGradientJob(px, inDim, ph, units, rows, reverse, pz, g4, n, pw, pu, pb, batchMajorSteps, columns);
+                options.For((g4 + columns - 1) / columns, (long)(inDim + units) * n * g4, tall.Block);
+                return;
+            }
             var job = new GradientJob(px, inDim, ph, units, rows, reverse, pz, g4, n, pw, pu, pb, batchMajorSteps, columns);
             options.For((g4 + columns - 1) / columns, (long)(inDim + units) * n * g4, job.Block);
+        }
+    }
+
+    /// <summary>AVX-512: the pass on <see cref="PanelGemm"/>'s packed 12/8-row A micro-panels (x's and h's panels) and 12x32
+    /// tiles, while each panel computes the next panel's rows of x, h and dz are prefetched one cache line per step of the
+    /// micro-kernel (packing a panel otherwise waits on memory). Measured in one process, interleaved (bench/engine gemm-ab
+    /// "lstm", best of 16, a loaded machine): 1.26-1.43x the 8x32 pass on one thread (~60 % -> 73-78 % of peak), 1.27-1.33x
+    /// per CPU-second on two.</summary>
+    private readonly struct TallGradientJob(float* xt, int inDim, float* h, int units, int rows, bool reverse, float* dz, int g4, int n,
+        float* dw, float* du, float* db, int batchMajorSteps, int columns)
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Block(int block)
+        {
+            int j0 = block * columns, nb = Math.Min(columns, g4 - j0), nPad = (nb + 31) / 32 * 32;
+            int aPad = (Math.Max(inDim, units) + 11) / 12 * 12 + 8;
+            var bBuffer = ArrayPool<float>.Shared.Rent(GradientKC * nPad + nPad + PackedMicro.AlignFloats);
+            var aBuffer = ArrayPool<float>.Shared.Rent(GradientKC * aPad + PackedMicro.AlignFloats);
+            try
+            {
+                fixed (float* bPin = bBuffer) fixed (float* aPin = aBuffer)
+                {
+                    float* bPanel = PackedMicro.Aligned(bPin), aPanel = PackedMicro.Aligned(aPin);
+                    float* bias = bPanel + GradientKC * nPad; // db's running sums, padded to whole micro-panels
+                    new Span<float>(bias, nPad).Clear();
+                    new ReadOnlySpan<float>(db + j0, nb).CopyTo(new Span<float>(bias, nb));
+                    for (int k0 = 0; k0 < n; k0 += GradientKC)
+                        Panel(k0, Math.Min(GradientKC, n - k0), j0, nb, bPanel, aPanel, bias);
+                    new ReadOnlySpan<float>(bias, nb).CopyTo(new Span<float>(db + j0, nb));
+                }
+            }
+            finally { ArrayPool<float>.Shared.Return(bBuffer); ArrayPool<float>.Shared.Return(aBuffer); }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Panel(int k0, int kc, int j0, int nb, float* bPanel, float* aPanel, float* bias)
+        {
+            PanelGemm.PackRowsB(dz + (long)k0 * g4 + j0, g4, 0, kc, kc, nb, bPanel);
+            SumPanel(bPanel, kc, nb, bias);
+            if (batchMajorSteps > 0) PackBatchMajorRows(xt, inDim, rows, batchMajorSteps, k0, kc, aPanel);
+            else PanelGemm.PackRowsA(xt + (long)k0 * inDim, inDim, 0, kc, kc, inDim, aPanel);
+            // dU's rows p in [lo, hi) of dz pair with h[p - shift]; within this panel, q0..q1.
+            int lo = reverse ? 0 : rows, hi = reverse ? n - rows : n, shift = reverse ? -rows : rows;
+            int q0 = Math.Max(k0, lo), q1 = Math.Min(k0 + kc, hi);
+            // The next panel's rows: dz (its columns of this block; whole rows when the block spans them), x (time-major),
+            // h (the rows its dU pairs with).
+            var next = new PanelGemm.PrefetchStream();
+            int nk0 = k0 + kc, nk1 = Math.Min(n, nk0 + GradientKC);
+            if (nk1 > nk0)
+            {
+                if (4L * g4 <= 5L * nb) next.Add(dz + (long)nk0 * g4 + j0, (long)(nk1 - nk0 - 1) * g4 + nb);
+                if (batchMajorSteps == 0) next.Add(xt + (long)nk0 * inDim, (long)(nk1 - nk0) * inDim);
+                int nq0 = Math.Max(nk0, lo), nq1 = Math.Min(nk1, hi);
+                if (nq1 > nq0) next.Add(h + (long)(nq0 - shift) * units, (long)(nq1 - nq0) * units);
+            }
+            int microPanels = (nb + 31) / 32;
+            next.Spread(microPanels * (Tiles(inDim) + (q1 > q0 ? Tiles(units) : 0)));
+            Product(aPanel, inDim, bPanel, kc, kc, dw + j0, nb, ref next);
+            if (q1 <= q0) return;
+            PanelGemm.PackRowsA(h + (long)(q0 - shift) * units, units, 0, q1 - q0, q1 - q0, units, aPanel);
+            Product(aPanel, units, bPanel + (long)(q0 - k0) * 32, kc, q1 - q0, du + j0, nb, ref next);
+        }
+
+        private static int Tiles(int m)
+        {
+            int t = 0;
+            for (int ir = 0; ir < m; ir += PanelGemm.Height(m - ir)) t++;
+            return t;
+        }
+
+        /// <summary>C (m x nb at row stride g4) += the packed A panel (depth kc) times the packed B micro-panels (bStride apart).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Product(float* aPanel, int m, float* bPanel, int bStride, int kc, float* c, int nb, ref PanelGemm.PrefetchStream next)
+        {
+            for (int jr = 0; jr < nb; jr += 32)
+                for (int ir = 0, hgt; ir < m; ir += hgt)
+                {
+                    hgt = PanelGemm.Height(m - ir);
+                    next.Take(out float* pf, out int count);
+                    PanelGemm.TileP(aPanel + (long)ir * kc, hgt, Math.Min(hgt, m - ir), Math.Min(32, nb - jr), bPanel + (long)jr * bStride, kc,
+                        c + (long)ir * g4 + jr, g4, true, pf, count);
+                }
+        }
+    }
+
+    /// <summary><see cref="PanelGemm.PackRowsA"/> for rows p0..p0+kc of the time-major order read from a batch-major x
+    /// (row p = t·rows + r at (r·steps + t)·width).</summary>
+    private static void PackBatchMajorRows(float* x, int width, int rows, int steps, int p0, int kc, float* dst)
+    {
+        for (int p = 0; p < kc; p++)
+        {
+            int t = (p0 + p) / rows, r = (p0 + p) - t * rows;
+            PanelGemm.PackRowsA(x + ((long)r * steps + t) * width - (long)p * width, width, p, p + 1, kc, width, dst);
         }
     }
 

@@ -9,7 +9,8 @@ namespace NnViz.Engine.Kernels;
 /// A is read in place: a(r, p) = a[o_r + p*ps] with o_r = min(r, rows-1)*rs (rows past the tile's valid ones repeat
 /// the last valid row, their outputs are discarded); bp is the packed B micro-panel (bp[p*NR + col]). PackedGemm's
 /// blocks walk 12-row tiles (<see cref="Tile12x32"/>, AVX-512) where their height allows (<see cref="Rows"/>), on the
-/// same 32-wide B micro-panels; the LSTM kernels call <see cref="Tile8x32"/> and <see cref="Tile4x16"/> directly.
+/// same 32-wide B micro-panels; the LSTM kernels call <see cref="Tile8x32"/> and <see cref="Tile4x16"/> directly, and
+/// <see cref="PanelGemm"/>'s packed-A path (Aᵀ products, the LSTM's gradient pass) <see cref="Tile12x32Packed"/>.
 /// </summary>
 internal static unsafe class PackedMicro
 {
@@ -203,6 +204,68 @@ internal static unsafe class PackedMicro
         c6a.Store(c + 6L * ldc); c6b.Store(c + 6L * ldc + 16); c7a.Store(c + 7L * ldc); c7b.Store(c + 7L * ldc + 16);
         c8a.Store(c + 8L * ldc); c8b.Store(c + 8L * ldc + 16); c9a.Store(c + 9L * ldc); c9b.Store(c + 9L * ldc + 16);
         c10a.Store(c + 10L * ldc); c10b.Store(c + 10L * ldc + 16); c11a.Store(c + 11L * ldc); c11b.Store(c + 11L * ldc + 16);
+    }
+
+    /// <summary>AVX-512: <see cref="Tile12x32"/> on a packed A micro-panel (a(r, p) = ap[p*12 + r], <see cref="PanelGemm"/>'s
+    /// packing): the twelve broadcasts take constant displacements from one pointer, where the strided kernel keeps eleven
+    /// row offsets in registers and the JIT spills four of them (four more loads per p). Same chains, same bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Tile12x32Packed(float* ap, float* bp, int kc, float* c, int ldc, bool init, float* pf = null, int count = 0)
+    {
+        Vector512<float> c0a, c0b, c1a, c1b, c2a, c2b, c3a, c3b, c4a, c4b, c5a, c5b;
+        Vector512<float> c6a, c6b, c7a, c7b, c8a, c8b, c9a, c9b, c10a, c10b, c11a, c11b;
+        if (init)
+        {
+            c0a = Vector512.Load(c + 0L * ldc); c0b = Vector512.Load(c + 0L * ldc + 16);
+            c1a = Vector512.Load(c + 1L * ldc); c1b = Vector512.Load(c + 1L * ldc + 16);
+            c2a = Vector512.Load(c + 2L * ldc); c2b = Vector512.Load(c + 2L * ldc + 16);
+            c3a = Vector512.Load(c + 3L * ldc); c3b = Vector512.Load(c + 3L * ldc + 16);
+            c4a = Vector512.Load(c + 4L * ldc); c4b = Vector512.Load(c + 4L * ldc + 16);
+            c5a = Vector512.Load(c + 5L * ldc); c5b = Vector512.Load(c + 5L * ldc + 16);
+            c6a = Vector512.Load(c + 6L * ldc); c6b = Vector512.Load(c + 6L * ldc + 16);
+            c7a = Vector512.Load(c + 7L * ldc); c7b = Vector512.Load(c + 7L * ldc + 16);
+            c8a = Vector512.Load(c + 8L * ldc); c8b = Vector512.Load(c + 8L * ldc + 16);
+            c9a = Vector512.Load(c + 9L * ldc); c9b = Vector512.Load(c + 9L * ldc + 16);
+            c10a = Vector512.Load(c + 10L * ldc); c10b = Vector512.Load(c + 10L * ldc + 16);
+            c11a = Vector512.Load(c + 11L * ldc); c11b = Vector512.Load(c + 11L * ldc + 16);
+        }
+        else
+        {
+            c0a = c0b = c1a = c1b = c2a = c2b = c3a = c3b = c4a = c4b = c5a = c5b = Vector512<float>.Zero;
+            c6a = c6b = c7a = c7b = c8a = c8b = c9a = c9b = c10a = c10b = c11a = c11b = Vector512<float>.Zero;
+        }
+        // Prefetch (count lines from pf, one per step) for the next panel's packing.
+        if (count > kc) { for (int l = kc; l < count; l++) System.Runtime.Intrinsics.X86.Sse.Prefetch0(pf + l * 16); count = kc; }
+        float* pfEnd = pf + (long)count * 16;
+        for (int p = 0; p < kc; p++, ap += 12, bp += 32)
+        {
+            if (pf < pfEnd) { System.Runtime.Intrinsics.X86.Sse.Prefetch0(pf); pf += 16; }
+            var b0 = Vector512.Load(bp); var b1 = Vector512.Load(bp + 16);
+            var x0 = Vector512.Create(ap[0]); c0a = Vector512.FusedMultiplyAdd(x0, b0, c0a); c0b = Vector512.FusedMultiplyAdd(x0, b1, c0b);
+            var x1 = Vector512.Create(ap[1]); c1a = Vector512.FusedMultiplyAdd(x1, b0, c1a); c1b = Vector512.FusedMultiplyAdd(x1, b1, c1b);
+            var x2 = Vector512.Create(ap[2]); c2a = Vector512.FusedMultiplyAdd(x2, b0, c2a); c2b = Vector512.FusedMultiplyAdd(x2, b1, c2b);
+            var x3 = Vector512.Create(ap[3]); c3a = Vector512.FusedMultiplyAdd(x3, b0, c3a); c3b = Vector512.FusedMultiplyAdd(x3, b1, c3b);
+            var x4 = Vector512.Create(ap[4]); c4a = Vector512.FusedMultiplyAdd(x4, b0, c4a); c4b = Vector512.FusedMultiplyAdd(x4, b1, c4b);
+            var x5 = Vector512.Create(ap[5]); c5a = Vector512.FusedMultiplyAdd(x5, b0, c5a); c5b = Vector512.FusedMultiplyAdd(x5, b1, c5b);
+            var x6 = Vector512.Create(ap[6]); c6a = Vector512.FusedMultiplyAdd(x6, b0, c6a); c6b = Vector512.FusedMultiplyAdd(x6, b1, c6b);
+            var x7 = Vector512.Create(ap[7]); c7a = Vector512.FusedMultiplyAdd(x7, b0, c7a); c7b = Vector512.FusedMultiplyAdd(x7, b1, c7b);
+            var x8 = Vector512.Create(ap[8]); c8a = Vector512.FusedMultiplyAdd(x8, b0, c8a); c8b = Vector512.FusedMultiplyAdd(x8, b1, c8b);
+            var x9 = Vector512.Create(ap[9]); c9a = Vector512.FusedMultiplyAdd(x9, b0, c9a); c9b = Vector512.FusedMultiplyAdd(x9, b1, c9b);
+            var x10 = Vector512.Create(ap[10]); c10a = Vector512.FusedMultiplyAdd(x10, b0, c10a); c10b = Vector512.FusedMultiplyAdd(x10, b1, c10b);
+            var x11 = Vector512.Create(ap[11]); c11a = Vector512.FusedMultiplyAdd(x11, b0, c11a); c11b = Vector512.FusedMultiplyAdd(x11, b1, c11b);
+        }
+        c0a.Store(c + 0L * ldc); c0b.Store(c + 0L * ldc + 16);
+        c1a.Store(c + 1L * ldc); c1b.Store(c + 1L * ldc + 16);
+        c2a.Store(c + 2L * ldc); c2b.Store(c + 2L * ldc + 16);
+        c3a.Store(c + 3L * ldc); c3b.Store(c + 3L * ldc + 16);
+        c4a.Store(c + 4L * ldc); c4b.Store(c + 4L * ldc + 16);
+        c5a.Store(c + 5L * ldc); c5b.Store(c + 5L * ldc + 16);
+        c6a.Store(c + 6L * ldc); c6b.Store(c + 6L * ldc + 16);
+        c7a.Store(c + 7L * ldc); c7b.Store(c + 7L * ldc + 16);
+        c8a.Store(c + 8L * ldc); c8b.Store(c + 8L * ldc + 16);
+        c9a.Store(c + 9L * ldc); c9b.Store(c + 9L * ldc + 16);
+        c10a.Store(c + 10L * ldc); c10b.Store(c + 10L * ldc + 16);
+        c11a.Store(c + 11L * ldc); c11b.Store(c + 11L * ldc + 16);
     }
 
     /// <summary>AVX2 (AVX-512 off): 4 rows x 16 columns, 8 accumulators.</summary>
