@@ -97,6 +97,31 @@ public class VectorMathTests
         Assert.InRange(Kernels.VectorMath.Sigmoid(-200f), 0f, 1e-37f);
     }
 
+    /// <summary>tanh takes the polynomial alone for a vector whose lanes are all below 0.625 and both forms otherwise:
+    /// a small value must get the same bits beside small neighbours (fast path), beside one large neighbour (the select)
+    /// and alone, and so must the edge values (±0, subnormals, just below and at 0.625, NaN).</summary>
+    [Fact]
+    public void TanhOfASmallValueDoesNotDependOnItsNeighbours()
+    {
+        var rng = new Rng(8);
+        var values = new List<float> { 0f, -0f, 1e-40f, -1e-40f, float.Epsilon, 0.62499994f, -0.62499994f, 0.625f, -0.625f, float.NaN };
+        for (int i = 0; i < 400; i++) values.Add((float)(rng.NextDouble() * 1.25 - 0.625));
+        foreach (float v in values)
+        {
+            var alone = new[] { v };
+            Kernels.VectorMath.Tanh(alone);
+            foreach (float neighbour in new[] { 0.1f, 3f, -40f })
+            {
+                var block = new float[16];
+                Array.Fill(block, 0.01f);
+                block[5] = v; block[11] = neighbour;
+                Kernels.VectorMath.Tanh(block);
+                Assert.True(BitConverter.SingleToInt32Bits(alone[0]) == BitConverter.SingleToInt32Bits(block[5]),
+                    $"tanh({v:R}) is {block[5]:R} beside {neighbour} but {alone[0]:R} alone");
+            }
+        }
+    }
+
     [Fact]
     public void AValueHasTheSameBitsWhateverSpanItIsIn()
     {

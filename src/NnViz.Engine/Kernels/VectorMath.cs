@@ -36,20 +36,35 @@ public static class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Sigmoid(Vector256<float> z) => Vector256<float>.One / (Vector256<float>.One + Exp(-z));
 
+    /// <summary>tanh: the polynomial alone when every lane is below 0.625 (the exp and the division skipped; the selected
+    /// values are the same), otherwise both forms and a per-lane select.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Tanh(Vector256<float> x)
     {
-        var ax = Vector256.Abs(x);
-        // |x| >= 0.625: 1 - 2/(e^{2|x|} + 1) with the sign of x; below, x + x³·P(x²) (Cephes tanhf).
-        var big = Vector256<float>.One - Vector256.Create(2f) / (Exp(ax + ax) + Vector256<float>.One);
-        big = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), -big, big);
+        if (Vector256.GreaterThanOrEqual(Vector256.Abs(x), Vector256.Create(0.625f)) == Vector256<float>.Zero) return TanhSmall(x);
+        return TanhBoth(x);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> TanhSmall(Vector256<float> x)
+    {
         var z = x * x;
         var p = Vector256.Create(-5.70498872745e-3f);
         p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(2.06390887954e-2f));
         p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(-5.37397155531e-2f));
         p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(1.33314422036e-1f));
         p = Vector256.FusedMultiplyAdd(p, z, Vector256.Create(-3.33332819422e-1f));
-        var small = Vector256.FusedMultiplyAdd(p * z, x, x);
+        return Vector256.FusedMultiplyAdd(p * z, x, x);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> TanhBoth(Vector256<float> x)
+    {
+        var ax = Vector256.Abs(x);
+        // |x| >= 0.625: 1 - 2/(e^{2|x|} + 1) with the sign of x; below, x + x³·P(x²) (Cephes tanhf).
+        var big = Vector256<float>.One - Vector256.Create(2f) / (Exp(ax + ax) + Vector256<float>.One);
+        big = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256<float>.Zero), -big, big);
+        var small = TanhSmall(x);
         return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(ax, Vector256.Create(0.625f)), big, small);
     }
 

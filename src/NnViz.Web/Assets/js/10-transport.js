@@ -66,7 +66,12 @@
       updateButton();
       if (playing) rafId = requestAnimationFrame(tick);
     }
+    // The icon is replaced only when the state changes: redrawn on every frame, the element under the pointer was a new
+    // one between a click's press and release, and a pause click while playing could be lost.
+    let buttonShows = null;
     function updateButton() {
+      if (buttonShows === playing) return;
+      buttonShows = playing;
       setIcon(playBtn, playing ? 'pause' : 'play');
       playBtn.setAttribute('aria-label', playing ? 'Pause' : 'Play');
       root.classList.toggle('nv-playing', playing);
