@@ -32,6 +32,32 @@ public class LstmChunkTests
         return new Result(g, h, c, dz, dh, dx, dw, du, db);
     }
 
+    /// <summary>The layer passes the gates array as dz (overwritten in place): every padded step's dz must still be zero
+    /// and every real one the bits of a separate dz buffer, with units in whole 16-blocks (the chunk-at-a-time cell) or not.</summary>
+    [Theory]
+    [InlineData(6, 21, 5, 32)]
+    [InlineData(5, 19, 3, 16)]
+    [InlineData(5, 19, 3, 12)]
+    public void DzWrittenOverTheGatesHasTheBitsOfASeparateBuffer(int T, int rows, int inDim, int units)
+    {
+        var k = LstmFusedCellTests.Make(T, rows, inDim, units, reverse: false, masked: true);
+        var s = k.S;
+        int n = T * rows, g4 = 4 * units;
+        foreach (int threads in new[] { 1, 2 })
+        {
+            var opts = new ComputeOptions(threads, MinParallelWork: 0);
+            var separate = Run(s, k.X, k.Mask, k.W, k.U, k.B, k.Dh, opts);
+            float[] g = new float[n * g4], c = new float[n * units], tc = new float[n * units], h = new float[n * units];
+            LstmKernel.Forward(s, k.X, k.Mask, k.W, k.U, k.B, g, c, tc, h, opts);
+            float[] dh = (float[])k.Dh.Clone(), dx = new float[n * inDim], dw = new float[k.W.Length], du = new float[k.U.Length], db = new float[g4];
+            LstmKernel.Backward(s, k.X, k.Mask, k.W, k.U, g, c, tc, h, dh, g, dw, du, db, dx, new float[k.U.Length], new float[k.W.Length],
+                new float[LstmKernel.ScratchLength(rows, units)], opts);
+            LstmFusedCellTests.SameBits(separate.Dz, g, $"dz in place, {threads} threads");
+            LstmFusedCellTests.SameBits(separate.Dx, dx, $"dx with dz in place, {threads} threads");
+            LstmFusedCellTests.SameBits(separate.Dw, dw, $"dW with dz in place, {threads} threads");
+        }
+    }
+
     /// <summary>Row r's slice of a time-major buffer of the given width.</summary>
     private static float[] RowOf(float[] timeMajor, int steps, int rows, int r, int width)
     {

@@ -6,13 +6,15 @@ namespace NnViz.Engine.Tests;
 /// the backward's dh accumulation vectorised) against the composed cell written out element by element: the same FMA
 /// chains for z, VectorMath's sigmoid/tanh per value, separately rounded products and sums. Bit for bit, forward and
 /// reverse, with padding, unit counts with and without a partial 8-block, row counts that leave a partial chunk, on one
-/// and two threads. (The AVX-512-off run of the same bits is the Lab DeterminismTests' child process.)</summary>
+/// and two threads, masked rows in chunks that run the cell a chunk at a time. (The AVX-512-off run of the same bits is the Lab DeterminismTests' child process.)</summary>
 public class LstmFusedCellTests
 {
     public static TheoryData<int, int, int, int, bool, bool> Shapes() => new()
     {
         { 6, 37, 5, 20, false, true }, { 6, 37, 5, 20, true, true }, { 4, 16, 3, 3, false, false },
         { 5, 9, 7, 64, true, false }, { 3, 40, 2, 8, false, true }, { 2, 1, 1, 1, true, true },
+        // Whole 16-unit blocks: with AVX-512 the cell runs a chunk's rows per call (LstmCell.ForwardRows/BackwardRows).
+        { 6, 21, 5, 32, false, true }, { 5, 19, 3, 16, true, true }, { 4, 70, 6, 48, false, true },
     };
 
     internal sealed record Case(LstmKernel.Shape S, float[] X, float[]? Mask, float[] W, float[] U, float[] B, float[] Dh);

@@ -92,26 +92,97 @@ internal static class LstmCell
     {
         if (!Vector512.IsHardwareAccelerated || z.Length < 4 * units || d.Length < 4 * units || dh.Length < units || tc.Length < units
             || dc.Length < units || (!cPrevRow.IsEmpty && cPrevRow.Length < units)) return 0;
-        var one = Vector512<float>.One;
         ref float zr = ref MemoryMarshal.GetReference(z), dr = ref MemoryMarshal.GetReference(d), hr = ref MemoryMarshal.GetReference(dh);
         ref float tr = ref MemoryMarshal.GetReference(tc), cr = ref MemoryMarshal.GetReference(cPrevRow), sr = ref MemoryMarshal.GetReference(dc);
         nuint u = (nuint)units;
         int j = 0;
-        for (; j + 16 <= units; j += 16)
-        {
-            nuint o0 = (nuint)j;
-            var i = Vector512.LoadUnsafe(ref zr, o0); var f = Vector512.LoadUnsafe(ref zr, o0 + u);
-            var gg = Vector512.LoadUnsafe(ref zr, o0 + 2 * u); var o = Vector512.LoadUnsafe(ref zr, o0 + 3 * u);
-            var dhk = Vector512.LoadUnsafe(ref hr, o0); var tck = Vector512.LoadUnsafe(ref tr, o0);
-            var dck = Vector512.LoadUnsafe(ref sr, o0) + dhk * o * (one - tck * tck);
-            var cPrev = cPrevRow.IsEmpty ? Vector512<float>.Zero : Vector512.LoadUnsafe(ref cr, o0);
-            (dck * gg * i * (one - i)).StoreUnsafe(ref dr, o0);
-            (dck * cPrev * f * (one - f)).StoreUnsafe(ref dr, o0 + u);
-            (dck * i * (one - gg * gg)).StoreUnsafe(ref dr, o0 + 2 * u);
-            (dhk * tck * o * (one - o)).StoreUnsafe(ref dr, o0 + 3 * u);
-            (dck * f).StoreUnsafe(ref sr, o0);
-        }
+        bool first = cPrevRow.IsEmpty;
+        for (; j + 16 <= units; j += 16) BackBlock16(ref zr, ref dr, ref hr, ref tr, ref cr, ref sr, (nuint)j, u, first);
         return j;
+    }
+
+    /// <summary>The backward of 16 units at offset o0 of one row (gates at z, z+u, z+2u, z+3u; dz likewise at d).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void BackBlock16(ref float zr, ref float dr, ref float hr, ref float tr, ref float cr, ref float sr, nuint o0, nuint u, bool first)
+    {
+        var one = Vector512<float>.One;
+        var i = Vector512.LoadUnsafe(ref zr, o0); var f = Vector512.LoadUnsafe(ref zr, o0 + u);
+        var gg = Vector512.LoadUnsafe(ref zr, o0 + 2 * u); var o = Vector512.LoadUnsafe(ref zr, o0 + 3 * u);
+        var dhk = Vector512.LoadUnsafe(ref hr, o0); var tck = Vector512.LoadUnsafe(ref tr, o0);
+        var dck = Vector512.LoadUnsafe(ref sr, o0) + dhk * o * (one - tck * tck);
+        var cPrev = first ? Vector512<float>.Zero : Vector512.LoadUnsafe(ref cr, o0);
+        (dck * gg * i * (one - i)).StoreUnsafe(ref dr, o0);
+        (dck * cPrev * f * (one - f)).StoreUnsafe(ref dr, o0 + u);
+        (dck * i * (one - gg * gg)).StoreUnsafe(ref dr, o0 + 2 * u);
+        (dhk * tck * o * (one - o)).StoreUnsafe(ref dr, o0 + 3 * u);
+        (dck * f).StoreUnsafe(ref sr, o0);
+    }
+
+    /// <summary>Whether <see cref="ForwardRows"/>, <see cref="BackwardRows"/> and <see cref="AddBackRows"/> serve this unit
+    /// count: AVX-512 and whole 16-unit blocks (otherwise the per-row paths, with their 8-unit and scalar tails).</summary>
+    public static bool WholeBlocks(int units) => Vector512.IsHardwareAccelerated && units % 16 == 0;
+
+    /// <summary><see cref="ForwardF32"/> for every row of a chunk at one step in one call (rows contiguous: z at r·4u,
+    /// the states at r·u): the same blocks per row, without a call and six span checks per row (~25 ns each, measured:
+    /// the per-row calls took 2.6x the time of the same work in wide rows). <paramref name="first"/>: no previous state.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void ForwardRows(Span<float> z, ReadOnlySpan<float> cPrev, ReadOnlySpan<float> hPrev, Span<float> c, Span<float> tc,
+        Span<float> h, ReadOnlySpan<bool> real, int units, bool first)
+    {
+        int rows = real.Length, g4 = 4 * units;
+        if (!WholeBlocks(units) || z.Length < rows * g4 || c.Length < rows * units || tc.Length < rows * units || h.Length < rows * units
+            || (!first && (cPrev.Length < rows * units || hPrev.Length < rows * units)))
+            throw new ArgumentException("LstmCell.ForwardRows: needs AVX-512, whole 16-unit blocks and rows x (4u, u) buffers");
+        ref float zr = ref MemoryMarshal.GetReference(z);
+        ref float cp = ref MemoryMarshal.GetReference(cPrev), hp = ref MemoryMarshal.GetReference(hPrev);
+        ref float cr = ref MemoryMarshal.GetReference(c), tr = ref MemoryMarshal.GetReference(tc), hr = ref MemoryMarshal.GetReference(h);
+        for (int r = 0; r < rows; r++)
+        {
+            int zo = r * g4, so = r * units;
+            for (int j = 0; j < units; j += 16)
+                Block16(ref Unsafe.Add(ref zr, zo + j), units, ref Unsafe.Add(ref cp, so + j), ref Unsafe.Add(ref hp, so + j),
+                    ref Unsafe.Add(ref cr, so + j), ref Unsafe.Add(ref tr, so + j), ref Unsafe.Add(ref hr, so + j), first, real[r]);
+        }
+    }
+
+    /// <summary>The backward of every row of a chunk at one step in one call (rows contiguous as in <see cref="ForwardRows"/>;
+    /// d may be z itself): a padded row's dz is zero, a real row runs <see cref="Backward16"/>'s blocks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void BackwardRows(Span<float> z, Span<float> d, ReadOnlySpan<float> dh, ReadOnlySpan<float> tc, ReadOnlySpan<float> cPrev,
+        Span<float> dc, ReadOnlySpan<bool> real, int units, bool first)
+    {
+        int rows = real.Length, g4 = 4 * units;
+        if (!WholeBlocks(units) || z.Length < rows * g4 || d.Length < rows * g4 || dh.Length < rows * units || tc.Length < rows * units
+            || dc.Length < rows * units || (!first && cPrev.Length < rows * units))
+            throw new ArgumentException("LstmCell.BackwardRows: needs AVX-512, whole 16-unit blocks and rows x (4u, u) buffers");
+        ref float zr = ref MemoryMarshal.GetReference(z), dr = ref MemoryMarshal.GetReference(d), hr = ref MemoryMarshal.GetReference(dh);
+        ref float tr = ref MemoryMarshal.GetReference(tc), cr = ref MemoryMarshal.GetReference(cPrev), sr = ref MemoryMarshal.GetReference(dc);
+        nuint u = (nuint)units;
+        for (int r = 0; r < rows; r++)
+        {
+            int zo = r * g4, so = r * units;
+            if (!real[r]) { d.Slice(zo, g4).Clear(); continue; }
+            for (int j = 0; j < units; j += 16)
+                BackBlock16(ref Unsafe.Add(ref zr, zo), ref Unsafe.Add(ref dr, zo), ref Unsafe.Add(ref hr, so), ref Unsafe.Add(ref tr, so),
+                    ref Unsafe.Add(ref cr, so), ref Unsafe.Add(ref sr, so), (nuint)j, u, first);
+        }
+    }
+
+    /// <summary><see cref="AddBack"/> for every row of a chunk (dhPrev, back and dh rows of u, contiguous).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AddBackRows(Span<float> dhPrev, ReadOnlySpan<float> back, ReadOnlySpan<float> dh, ReadOnlySpan<bool> real, int units)
+    {
+        int rows = real.Length, n = rows * units;
+        if (!WholeBlocks(units) || dhPrev.Length < n || back.Length < n || dh.Length < n)
+            throw new ArgumentException("LstmCell.AddBackRows: needs AVX-512, whole 16-unit blocks and rows x u buffers");
+        ref float pr = ref MemoryMarshal.GetReference(dhPrev);
+        ref float br = ref MemoryMarshal.GetReference(back), hr = ref MemoryMarshal.GetReference(dh);
+        for (int r = 0; r < rows; r++)
+        {
+            ref float src = ref real[r] ? ref br : ref hr;
+            for (int j = r * units, end = j + units; j < end; j += 16)
+                (Vector512.LoadUnsafe(ref pr, (nuint)j) + Vector512.LoadUnsafe(ref src, (nuint)j)).StoreUnsafe(ref pr, (nuint)j);
+        }
     }
 
     /// <summary>dhPrev += back for a real step; a padded step passes its own dh through: dhPrev += dh.</summary>

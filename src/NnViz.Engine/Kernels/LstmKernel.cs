@@ -97,6 +97,9 @@ public static class LstmKernel
         float[]? packedU, T[] gates, T[] c, T[] tc, T[] h) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int units = s.Units, g4 = s.G, rc = r1 - r0;
+        // Float with whole 16-unit blocks on AVX-512: the cell runs a whole chunk's rows per call (the same blocks per row).
+        bool wholeRows = typeof(T) == typeof(float) && LstmCell.WholeBlocks(units);
+        Span<bool> reals = wholeRows ? stackalloc bool[rc] : default;
         for (int step = 0; step < s.Steps; step++)
         {
             int t = s.Step(step), tp = s.Step(step - 1);
@@ -113,6 +116,14 @@ public static class LstmKernel
             if (step > 0 && packedU is not null)
                 LstmGemm.MultiplyPacked(Cast(h.AsSpan(po, rc * units)), units, 1, packedU, Cast(gates.AsSpan(zo, rc * g4)), g4, rc, units, g4, accumulate: true);
             else if (step > 0) Gemm.Multiply<T>(h.AsSpan(po), units, 1, u, g4, gates.AsSpan(zo), g4, rc, units, g4, accumulate: true);
+            if (wholeRows)
+            {
+                for (int r = 0; r < rc; r++) reals[r] = mask is null || mask[(r0 + r) * s.Steps + t] != T.Zero;
+                LstmCell.ForwardRows(Cast(gates.AsSpan(zo, rc * g4)), step > 0 ? Cast(c.AsSpan(po, rc * units)) : [],
+                    step > 0 ? Cast(h.AsSpan(po, rc * units)) : [], Cast(c.AsSpan(so, rc * units)), Cast(tc.AsSpan(so, rc * units)),
+                    Cast(h.AsSpan(so, rc * units)), reals, units, first: step == 0);
+                continue;
+            }
             for (int r = 0; r < rc; r++)
             {
                 bool real = mask is null || mask[(r0 + r) * s.Steps + t] != T.Zero;
@@ -252,10 +263,20 @@ public static class LstmKernel
         var dc = scratch[..(rc * units)];
         var back = scratch.Slice(rc * units, rc * units);
         dc.Clear();
+        bool wholeRows = typeof(T) == typeof(float) && LstmCell.WholeBlocks(units);
+        Span<bool> reals = wholeRows ? stackalloc bool[rc] : default;
         for (int step = s.Steps - 1; step >= 0; step--)
         {
             int t = s.Step(step), tp = s.Step(step - 1);
             int zo = (t * s.Rows + r0) * g4, so = (t * s.Rows + r0) * units, po = (tp * s.Rows + r0) * units;
+            if (wholeRows)
+            {
+                for (int r = 0; r < rc; r++) reals[r] = mask is null || mask[(r0 + r) * s.Steps + t] != T.Zero;
+                LstmCell.BackwardRows(Cast(gates.AsSpan(zo, rc * g4)), Cast(dz.AsSpan(zo, rc * g4)), Cast(dh.AsSpan(so, rc * units)),
+                    Cast(tc.AsSpan(so, rc * units)), step > 0 ? Cast(c.AsSpan(po, rc * units)) : Span<float>.Empty, Cast(dc), reals, units,
+                    first: step == 0);
+            }
+            else
             for (int r = 0; r < rc; r++)
             {
                 bool real = mask is null || mask[(r0 + r) * s.Steps + t] != T.Zero;
@@ -288,6 +309,11 @@ public static class LstmKernel
             if (packedUT is not null)
                 LstmGemm.MultiplyPacked(Cast(dz.AsSpan(zo, rc * g4)), g4, 1, packedUT, Cast(back), units, rc, g4, units, accumulate: false);
             else Gemm.Multiply<T>(dz.AsSpan(zo), g4, 1, uT, units, back, units, rc, g4, units, accumulate: false);
+            if (wholeRows)
+            {
+                LstmCell.AddBackRows(Cast(dh.AsSpan(po, rc * units)), Cast(back), Cast(dh.AsSpan(so, rc * units)), reals, units);
+                continue;
+            }
             for (int r = 0; r < rc; r++)
             {
                 bool real = mask is null || mask[(r0 + r) * s.Steps + t] != T.Zero;
