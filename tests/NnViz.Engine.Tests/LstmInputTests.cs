@@ -13,6 +13,8 @@ public class LstmInputTests
     {
         { 9, 37, 20, 12, false, true, 5 }, { 9, 37, 20, 12, true, true, 5 }, { 6, 64, 128, 64, false, false, 40 },
         { 5, 18, 7, 3, true, false, 3 }, { 4, 3, 1, 8, false, true, 2 }, { 7, 20, 13, 16, false, false, 10_000 },
+        // Batches large enough (>= 8,192 rows) for the first look at the leading rows: few distinct, and all distinct.
+        { 64, 130, 4, 8, false, true, 100 }, { 64, 130, 4, 8, true, false, 10_000 },
     };
 
     /// <summary>rows x steps tokens from a table of `vocab` vectors (row 0 zeros, row 1 row 2 with one zero's sign

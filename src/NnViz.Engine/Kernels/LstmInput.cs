@@ -17,6 +17,9 @@ internal sealed class LstmInput : IDisposable
     /// <summary>Distinct rows per parallel block of the product: fixed, never from the thread count.</summary>
     private const int BlockRows = 128;
 
+    /// <summary>Leading rows numbered first to see whether the whole batch is worth numbering.</summary>
+    private const int SampleRows = 2048;
+
     private readonly int[] _index;
     private readonly float[] _products;
     private readonly int _g4;
@@ -29,6 +32,14 @@ internal sealed class LstmInput : IDisposable
     public static LstmInput? TryCreate(float[] xt, int n, int inDim, float[] bias, float[] packedW, int g4, ComputeOptions options)
     {
         var index = ArrayPool<int>.Shared.Rent(n);
+        // A first look at the leading rows: when more than three quarters of them are distinct (uniformly drawn tokens:
+        // ~90 % of 2,048; real text far fewer), numbering the whole batch would only find it above the half and be thrown
+        // away (2 % of an IMDB-shaped batch on uniform tokens). Either path gives the same bits; this only picks one.
+        if (n >= 4 * SampleRows && Number(xt, SampleRows, inDim, index, SampleRows * 3 / 4, out _, options) < 0)
+        {
+            ArrayPool<int>.Shared.Return(index);
+            return null;
+        }
         int distinct = Number(xt, n, inDim, index, n / 2, out var first, options);
         if (distinct < 0) { ArrayPool<int>.Shared.Return(index); return null; }
         var rowsIn = ArrayPool<float>.Shared.Rent(distinct * inDim);
