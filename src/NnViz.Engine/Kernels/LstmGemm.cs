@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NnViz.Engine.Kernels;
 
@@ -148,15 +149,31 @@ public static unsafe class LstmGemm
     }
 
     /// <summary><see cref="PanelGemm.PackRowsA"/> for rows p0..p0+kc of the time-major order read from a batch-major x
-    /// (row p = t·rows + r at (r·steps + t)·width).</summary>
+    /// (row p = t·rows + r at (r·steps + t)·width).
+    /// Consecutive rows lie a whole sequence apart (steps·width floats, a page or more), which the hardware prefetchers do
+    /// not follow, so each row's source is fetched <see cref="RowsAhead"/> rows ahead (a hint only).</summary>
     private static void PackBatchMajorRows(float* x, int width, int rows, int steps, int p0, int kc, float* dst)
     {
         for (int p = 0; p < kc; p++)
         {
+            if (Sse.IsSupported)
+            {
+                int q = p0 + p + RowsAhead, tq = q / rows;
+                if (tq < steps)
+                {
+                    float* ahead = x + ((long)(q - tq * rows) * steps + tq) * width;
+                    for (int f = 0; f < width; f += 16) Sse.Prefetch0(ahead + f);
+                }
+            }
             int t = (p0 + p) / rows, r = (p0 + p) - t * rows;
             PanelGemm.PackRowsA(x + ((long)r * steps + t) * width - (long)p * width, width, p, p + 1, kc, width, dst);
         }
     }
+
+    /// <summary>Rows ahead whose source <see cref="PackBatchMajorRows"/> fetches. Measured (IMDB-shaped batch, one thread,
+    /// interleaved in one process, AMD EPYC Zen 5): 23.7 -> 23.0 ms best and 24.7 -> 24.0 ms mean per batch with 8 rows
+    /// ahead; 16 measured the same within the noise.</summary>
+    private const int RowsAhead = 8;
 
     private readonly struct GradientJob(float* xt, int inDim, float* h, int units, int rows, bool reverse, float* dz, int g4, int n,
         float* dw, float* du, float* db, int batchMajorSteps, int columns)
