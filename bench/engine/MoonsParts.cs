@@ -104,20 +104,7 @@ public static partial class Workloads
     private static (Sequential Model, IOptimizer Opt, float[] X, float[] Y, float[] Grid, Rng Shuffle) MoonsSetup(int threads)
     {
         var rng = new Rng(3);
-        var data = rng.Fork("data");
-        int n = 1000;
-        var x = new float[2 * n]; var y = new float[n];
-        for (int i = 0; i < n; i++)
-        {
-            bool upper = i < n / 2;
-            double t = Math.PI * data.NextDouble();
-            x[2 * i] = (float)((upper ? Math.Cos(t) : 1 - Math.Cos(t)) + 0.2 * data.NextGaussian());
-            x[2 * i + 1] = (float)((upper ? Math.Sin(t) : 0.5 - Math.Sin(t)) + 0.2 * data.NextGaussian());
-            y[i] = upper ? 0 : 1;
-        }
-        var grid = new float[200 * 200 * 2];
-        for (int i = 0; i < 200; i++)
-            for (int j = 0; j < 200; j++) { grid[(i * 200 + j) * 2] = -1.5f + 4f * j / 199; grid[(i * 200 + j) * 2 + 1] = -1f + 2.5f * i / 199; }
+        var (x, y, grid) = MoonsData(rng);
         var model = Sequential.Build(2, [new LayerSpec("dense", "h1", 32, "relu"), new LayerSpec("dense", "h2", 32, "relu"),
             new LayerSpec("dense", "out", 1, "sigmoid")], rng);
         model.Compute = new ComputeOptions(threads);

@@ -85,6 +85,27 @@ public static partial class Workloads
         return Timed(sw, new BenchResult(sw.Elapsed.TotalSeconds, "s/run", Inv($"final loss {loss:F4}")));
     }
 
+    /// <summary>The moons workload's data from its Rng (forks "data"): 1,000 two-moons points (noise sd 0.2), their labels and
+    /// the 200 x 200 decision grid over [-1.5, 2.5] x [-1, 1.5].</summary>
+    internal static (float[] X, float[] Y, float[] Grid) MoonsData(Rng rng)
+    {
+        var data = rng.Fork("data");
+        int n = 1000;
+        var x = new float[2 * n]; var y = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            bool upper = i < n / 2;
+            double t = Math.PI * data.NextDouble();
+            x[2 * i] = (float)((upper ? Math.Cos(t) : 1 - Math.Cos(t)) + 0.2 * data.NextGaussian());
+            x[2 * i + 1] = (float)((upper ? Math.Sin(t) : 0.5 - Math.Sin(t)) + 0.2 * data.NextGaussian());
+            y[i] = upper ? 0 : 1;
+        }
+        var grid = new float[200 * 200 * 2];
+        for (int i = 0; i < 200; i++)
+            for (int j = 0; j < 200; j++) { grid[(i * 200 + j) * 2] = -1.5f + 4f * j / 199; grid[(i * 200 + j) * 2 + 1] = -1f + 2.5f * i / 199; }
+        return (x, y, grid);
+    }
+
     /// <summary>A2: 2-3-2-1 tanh/sigmoid, MSE, SGD 0.001, 40,000 ring points, batch 32, 100 epochs; each epoch the
     /// hidden-plane frame: the 2-unit layer for all points and for the 42 x 100-point warped grid.</summary>
     public static BenchResult Rings(int threads)
@@ -128,20 +149,8 @@ public static partial class Workloads
     public static BenchResult Moons(int threads)
     {
         var rng = new Rng(3);
-        var data = rng.Fork("data");
-        int n = 1000;
-        var x = new float[2 * n]; var y = new float[n];
-        for (int i = 0; i < n; i++)
-        {
-            bool upper = i < n / 2;
-            double t = Math.PI * data.NextDouble();
-            x[2 * i] = (float)((upper ? Math.Cos(t) : 1 - Math.Cos(t)) + 0.2 * data.NextGaussian());
-            x[2 * i + 1] = (float)((upper ? Math.Sin(t) : 0.5 - Math.Sin(t)) + 0.2 * data.NextGaussian());
-            y[i] = upper ? 0 : 1;
-        }
-        var grid = new float[200 * 200 * 2];
-        for (int i = 0; i < 200; i++)
-            for (int j = 0; j < 200; j++) { grid[(i * 200 + j) * 2] = -1.5f + 4f * j / 199; grid[(i * 200 + j) * 2 + 1] = -1f + 2.5f * i / 199; }
+        var (x, y, grid) = MoonsData(rng);
+        int n = y.Length;
         var sw = Clock.StartNew();
         var model = Sequential.Build(2, [new LayerSpec("dense", "h1", 32, "relu"), new LayerSpec("dense", "h2", 32, "relu"),
             new LayerSpec("dense", "out", 1, "sigmoid")], rng);
