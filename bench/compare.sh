@@ -26,11 +26,14 @@ echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 training=" poly-fit rings moons mlp lstm bilstm "
 for w in "${workloads[@]}"; do
   for t in ${THREADS:-1 2}; do
-    # OpenBLAS/OpenMP pools sized to the same thread count, or they fight torch's own threads and inflate its times.
+    # PyTorch gets its threads from its own intra-op pool (torch.set_num_threads); OpenBLAS runs single-threaded inside
+    # it, or its pthreads pool and torch's OpenMP threads oversubscribe the cores: at 2 threads with OPENBLAS_NUM_THREADS=2
+    # PyTorch's LSTM epoch took 115 s against 32 s with 1, BiLSTM 53 vs 10.6 s, moons 2.25 vs 1.56 s, the MLP 0.94 vs
+    # 0.35 s (AMD EPYC, 2 vCPUs, session 7), so earlier two-thread ratios flattered us 1.4-5x.
     o=$("$ours" "$w" --threads "$t")
     g=$(printf -- '-\t-\t-\t-\t-')
     [[ -z ${SKIP_TORCH_ENGINE:-} && $training == *" $w "* ]] && g=$(OMP_NUM_THREADS="$t" MKL_NUM_THREADS="$t" "$ours" "$w" --threads "$t" --engine torch)
-    p=$(OMP_NUM_THREADS="$t" OPENBLAS_NUM_THREADS="$t" MKL_NUM_THREADS="$t" "${ref[@]}" "$w" --threads "$t")
+    p=$(OMP_NUM_THREADS="$t" OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS="$t" "${ref[@]}" "$w" --threads "$t")
     gr="-"; gc="-"
     [[ $(field 2 "$g") != "-" ]] && gr=$(ratio "$(field 2 "$g")" "$(field 2 "$p")") && gc=$(ratio "$(field 5 "$g")" "$(field 5 "$p")")
     echo "| $w | $t | $(field 3 "$o") | $(field 2 "$o") | $(field 2 "$g") | $(field 2 "$p") | $(ratio "$(field 2 "$o")" "$(field 2 "$p")") | $gr | $(field 5 "$o") | $(field 5 "$g") | $(field 5 "$p") | $(ratio "$(field 5 "$o")" "$(field 5 "$p")") | $gc | $(field 4 "$o") |"
