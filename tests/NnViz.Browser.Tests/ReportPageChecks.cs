@@ -42,6 +42,7 @@ public static class ReportPageChecks
             double variance = PngImage.Decode(png).LumaVariance();
             problems.AddRange(p.Problems);
             problems.AddRange(await AccessibilityProblemsAsync(p));
+            problems.AddRange(await LayoutProblemsAsync(p));
             results.Add(new PageCheck(rel, problems, variance, shot));
         }
         return results;
@@ -60,6 +61,18 @@ public static class ReportPageChecks
             ...[...document.querySelectorAll('[data-nnviz]')].filter(e => !e.getAttribute('aria-label') && !e.querySelector('h2, figcaption'))
                .map(e => 'player without a title: #' + e.id),
           ]");
+
+    /// <summary>A page must fit the window's width: a reviewer should not scroll sideways to read it (a long data line once
+    /// widened every experiment page). Names the first innermost element past the edge.</summary>
+    private static async Task<IReadOnlyList<string>> LayoutProblemsAsync(WatchedPage p) =>
+        await p.Page.EvaluateAsync<string[]>(@"() => {
+            const w = document.documentElement.clientWidth, sw = document.documentElement.scrollWidth;
+            if (sw <= w + 1) return [];
+            const past = e => e.getBoundingClientRect().right > w + 1;
+            const e = [...document.body.querySelectorAll('*')].find(x => past(x) && ![...x.children].some(past));
+            return ['page is ' + sw + ' px wide in a ' + w + ' px window' +
+              (e ? ', first past the edge: <' + e.tagName.toLowerCase() + (e.className ? ' class=""' + e.className + '""' : '') + '>' : '')];
+          }");
 
     /// <summary>Fails with one line per bad page (problems or a blank screenshot).</summary>
     public static void AssertAllClean(IReadOnlyList<PageCheck> results, string reportDir)
