@@ -66,39 +66,52 @@ public static unsafe class LstmGemm
         }
     }
 
+    /// <summary>One k-panel of a gradient pass: pack dz's panel (columns j0..j0+nb) into bPanel, add it to db's running sums
+    /// in bias, and multiply x's and h's panels (packed into aPanel) against it.</summary>
+    private interface IGradientPanels
+    {
+        void Panel(int k0, int kc, int j0, int nb, float* bPanel, float* aPanel, float* bias);
+    }
+
+    /// <summary>One column block of a gradient pass over all n rows of dz, k-panel by k-panel, with its own packing buffers
+    /// (64-byte aligned; B's panel padded to nPad columns, A's to aPad rows) and db's running sums kept beside B's panel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RunColumnBlock<TJob>(TJob job, int n, int j0, int nb, int nPad, int aPad, float* db) where TJob : struct, IGradientPanels
+    {
+        var bBuffer = ArrayPool<float>.Shared.Rent(GradientKC * nPad + nPad + PackedMicro.AlignFloats);
+        var aBuffer = ArrayPool<float>.Shared.Rent(GradientKC * aPad + PackedMicro.AlignFloats);
+        try
+        {
+            fixed (float* bPin = bBuffer) fixed (float* aPin = aBuffer)
+            {
+                float* bPanel = PackedMicro.Aligned(bPin), aPanel = PackedMicro.Aligned(aPin);
+                float* bias = bPanel + GradientKC * nPad; // db's running sums, padded to whole micro-panels
+                new Span<float>(bias, nPad).Clear();
+                new ReadOnlySpan<float>(db + j0, nb).CopyTo(new Span<float>(bias, nb));
+                for (int k0 = 0; k0 < n; k0 += GradientKC)
+                    job.Panel(k0, Math.Min(GradientKC, n - k0), j0, nb, bPanel, aPanel, bias);
+                new ReadOnlySpan<float>(bias, nb).CopyTo(new Span<float>(db + j0, nb));
+            }
+        }
+        finally { ArrayPool<float>.Shared.Return(bBuffer); ArrayPool<float>.Shared.Return(aBuffer); }
+    }
+
     /// <summary>AVX-512: the pass on <see cref="PanelGemm"/>'s packed 12/8-row A micro-panels (x's and h's panels) and 12x32
     /// tiles, while each panel computes the next panel's rows of x, h and dz are prefetched one cache line per step of the
     /// micro-kernel (packing a panel otherwise waits on memory). Measured in one process, interleaved (bench/engine gemm-ab
     /// "lstm", best of 16, a loaded machine): 1.26-1.43x the 8x32 pass on one thread (~60 % -> 73-78 % of peak), 1.27-1.33x
     /// per CPU-second on two.</summary>
     private readonly struct TallGradientJob(float* xt, int inDim, float* h, int units, int rows, bool reverse, float* dz, int g4, int n,
-        float* dw, float* du, float* db, int batchMajorSteps, int columns)
+        float* dw, float* du, float* db, int batchMajorSteps, int columns) : IGradientPanels
     {
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Block(int block)
         {
-            int j0 = block * columns, nb = Math.Min(columns, g4 - j0), nPad = (nb + 31) / 32 * 32;
-            int aPad = (Math.Max(inDim, units) + 11) / 12 * 12 + 8;
-            var bBuffer = ArrayPool<float>.Shared.Rent(GradientKC * nPad + nPad + PackedMicro.AlignFloats);
-            var aBuffer = ArrayPool<float>.Shared.Rent(GradientKC * aPad + PackedMicro.AlignFloats);
-            try
-            {
-                fixed (float* bPin = bBuffer) fixed (float* aPin = aBuffer)
-                {
-                    float* bPanel = PackedMicro.Aligned(bPin), aPanel = PackedMicro.Aligned(aPin);
-                    float* bias = bPanel + GradientKC * nPad; // db's running sums, padded to whole micro-panels
-                    new Span<float>(bias, nPad).Clear();
-                    new ReadOnlySpan<float>(db + j0, nb).CopyTo(new Span<float>(bias, nb));
-                    for (int k0 = 0; k0 < n; k0 += GradientKC)
-                        Panel(k0, Math.Min(GradientKC, n - k0), j0, nb, bPanel, aPanel, bias);
-                    new ReadOnlySpan<float>(bias, nb).CopyTo(new Span<float>(db + j0, nb));
-                }
-            }
-            finally { ArrayPool<float>.Shared.Return(bBuffer); ArrayPool<float>.Shared.Return(aBuffer); }
+            int j0 = block * columns, nb = Math.Min(columns, g4 - j0);
+            RunColumnBlock(this, n, j0, nb, (nb + 31) / 32 * 32, (Math.Max(inDim, units) + 11) / 12 * 12 + 8, db);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Panel(int k0, int kc, int j0, int nb, float* bPanel, float* aPanel, float* bias)
+        public void Panel(int k0, int kc, int j0, int nb, float* bPanel, float* aPanel, float* bias)
         {
             PanelGemm.PackRowsB(dz + (long)k0 * g4 + j0, g4, 0, kc, kc, nb, bPanel);
             SumPanel(bPanel, kc, nb, bias);
@@ -176,31 +189,15 @@ public static unsafe class LstmGemm
     private const int RowsAhead = 8;
 
     private readonly struct GradientJob(float* xt, int inDim, float* h, int units, int rows, bool reverse, float* dz, int g4, int n,
-        float* dw, float* du, float* db, int batchMajorSteps, int columns)
+        float* dw, float* du, float* db, int batchMajorSteps, int columns) : IGradientPanels
     {
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Block(int block)
         {
-            int j0 = block * columns, nb = Math.Min(columns, g4 - j0), nPad = (nb + NR - 1) / NR * NR;
-            int aPad = (Math.Max(inDim, units) + MR - 1) / MR * MR;
-            var bBuffer = ArrayPool<float>.Shared.Rent(GradientKC * nPad + nPad);
-            var aBuffer = ArrayPool<float>.Shared.Rent(GradientKC * aPad);
-            try
-            {
-                fixed (float* bPanel = bBuffer) fixed (float* aPanel = aBuffer)
-                {
-                    float* bias = bPanel + GradientKC * nPad; // db's running sums, padded to whole micro-panels
-                    new Span<float>(bias, nPad).Clear();
-                    new ReadOnlySpan<float>(db + j0, nb).CopyTo(new Span<float>(bias, nb));
-                    for (int k0 = 0; k0 < n; k0 += GradientKC)
-                        Panel(k0, Math.Min(GradientKC, n - k0), j0, nb, bPanel, aPanel, bias);
-                    new ReadOnlySpan<float>(bias, nb).CopyTo(new Span<float>(db + j0, nb));
-                }
-            }
-            finally { ArrayPool<float>.Shared.Return(bBuffer); ArrayPool<float>.Shared.Return(aBuffer); }
+            int j0 = block * columns, nb = Math.Min(columns, g4 - j0);
+            RunColumnBlock(this, n, j0, nb, (nb + NR - 1) / NR * NR, (Math.Max(inDim, units) + MR - 1) / MR * MR, db);
         }
 
-        private void Panel(int k0, int kc, int j0, int nb, float* bPanel, float* aPanel, float* bias)
+        public void Panel(int k0, int kc, int j0, int nb, float* bPanel, float* aPanel, float* bias)
         {
             PackPanel(dz + (long)k0 * g4 + j0, g4, kc, nb, bPanel);
             SumPanel(bPanel, kc, nb, bias);
