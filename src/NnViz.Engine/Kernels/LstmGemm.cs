@@ -41,12 +41,14 @@ public static unsafe class LstmGemm
     /// has a previous state (p >= rows forward, p &lt; n - rows reversed); db += Σ_p dz[p]. Each element is one chain over p
     /// in increasing order, as <see cref="Gemm.Multiply{T}"/> (dW, dU) and <see cref="DenseKernel.SumRows{T}"/> (db)
     /// compute it; each k-panel of dz is packed once and feeds all three while it is in cache. With batchMajorSteps > 0,
-    /// xt is batch-major (row p = t·rows + r of the time-major order at (r·batchMajorSteps + t)·inDim).</summary>
+    /// xt is batch-major (row p = t·rows + r of the time-major order at (r·batchMajorSteps + t)·inDim). With dw null, dW is
+    /// left out (x is not read): dU and db only.</summary>
     public static void Gradients(float[] xt, int inDim, float[] h, int units, int rows, bool reverse, float[] dz, int g4, int n,
-        float[] dw, float[] du, float[] db, ComputeOptions? options = null, int batchMajorSteps = 0)
+        float[]? dw, float[] du, float[] db, ComputeOptions? options = null, int batchMajorSteps = 0)
     {
         if (!CanRun) throw new InvalidOperationException("LstmGemm needs AVX2 (LstmGemm.CanRun)");
         if (n == 0 || g4 == 0) return;
+        if (dw is null) { xt = []; dw = []; inDim = 0; }
         if (xt.Length < n * inDim || h.Length < n * units || dz.Length < n * g4 || dw.Length < inDim * g4 || du.Length < units * g4 || db.Length < g4)
             throw new ArgumentException($"LstmGemm.Gradients: buffers too short for {n} rows, in {inDim}, units {units}, {g4} gates");
         options ??= ComputeOptions.SingleThread;
@@ -115,8 +117,9 @@ public static unsafe class LstmGemm
         {
             PanelGemm.PackRowsB(dz + (long)k0 * g4 + j0, g4, 0, kc, kc, nb, bPanel);
             SumPanel(bPanel, kc, nb, bias);
-            if (batchMajorSteps > 0) PackBatchMajorRows(xt, inDim, rows, batchMajorSteps, k0, kc, aPanel);
-            else PanelGemm.PackRowsA(xt + (long)k0 * inDim, inDim, 0, kc, kc, inDim, aPanel);
+            // inDim 0: dU and db only (LstmTokens sums dW per token).
+            if (inDim > 0 && batchMajorSteps > 0) PackBatchMajorRows(xt, inDim, rows, batchMajorSteps, k0, kc, aPanel);
+            else if (inDim > 0) PanelGemm.PackRowsA(xt + (long)k0 * inDim, inDim, 0, kc, kc, inDim, aPanel);
             // dU's rows p in [lo, hi) of dz pair with h[p - shift]; within this panel, q0..q1.
             int lo = reverse ? 0 : rows, hi = reverse ? n - rows : n, shift = reverse ? -rows : rows;
             int q0 = Math.Max(k0, lo), q1 = Math.Min(k0 + kc, hi);
@@ -127,13 +130,13 @@ public static unsafe class LstmGemm
             if (nk1 > nk0)
             {
                 if (4L * g4 <= 5L * nb) next.Add(dz + (long)nk0 * g4 + j0, (long)(nk1 - nk0 - 1) * g4 + nb);
-                if (batchMajorSteps == 0) next.Add(xt + (long)nk0 * inDim, (long)(nk1 - nk0) * inDim);
+                if (batchMajorSteps == 0 && inDim > 0) next.Add(xt + (long)nk0 * inDim, (long)(nk1 - nk0) * inDim);
                 int nq0 = Math.Max(nk0, lo), nq1 = Math.Min(nk1, hi);
                 if (nq1 > nq0) next.Add(h + (long)(nq0 - shift) * units, (long)(nq1 - nq0) * units);
             }
             int microPanels = (nb + 31) / 32;
             next.Spread(microPanels * (Tiles(inDim) + (q1 > q0 ? Tiles(units) : 0)));
-            Product(aPanel, inDim, bPanel, kc, kc, dw + j0, nb, ref next);
+            if (inDim > 0) Product(aPanel, inDim, bPanel, kc, kc, dw + j0, nb, ref next);
             if (q1 <= q0) return;
             PanelGemm.PackRowsA(h + (long)(q0 - shift) * units, units, 0, q1 - q0, q1 - q0, units, aPanel);
             Product(aPanel, units, bPanel + (long)(q0 - k0) * 32, kc, q1 - q0, du + j0, nb, ref next);
@@ -201,9 +204,12 @@ public static unsafe class LstmGemm
         {
             PackPanel(dz + (long)k0 * g4 + j0, g4, kc, nb, bPanel);
             SumPanel(bPanel, kc, nb, bias);
-            if (batchMajorSteps > 0) PackTransposedRows(xt, inDim, rows, batchMajorSteps, k0, kc, aPanel);
-            else PackTransposedA(xt + (long)k0 * inDim, inDim, kc, inDim, aPanel);
-            Product(aPanel, kc, 1, MR, bPanel, kc, kc, dw + j0, g4, inDim, nb, init: true);
+            if (inDim > 0)
+            {
+                if (batchMajorSteps > 0) PackTransposedRows(xt, inDim, rows, batchMajorSteps, k0, kc, aPanel);
+                else PackTransposedA(xt + (long)k0 * inDim, inDim, kc, inDim, aPanel);
+                Product(aPanel, kc, 1, MR, bPanel, kc, kc, dw + j0, g4, inDim, nb, init: true);
+            }
             // dU's rows p in [lo, hi) of dz pair with h[p - shift]; within this panel, q0..q1.
             int lo = reverse ? 0 : rows, hi = reverse ? n - rows : n, shift = reverse ? -rows : rows;
             int q0 = Math.Max(k0, lo), q1 = Math.Min(k0 + kc, hi);

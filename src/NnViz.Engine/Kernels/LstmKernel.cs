@@ -168,14 +168,15 @@ public static class LstmKernel
     }
 
     /// <summary>Backward through time. dh: T·rows·u gradients of the loss w.r.t. every h_t (consumed: overwritten).
-    /// Writes dZ (T·rows·4u; it may be the gates array itself, which is then overwritten); accumulates dW, dU, db; writes
-    /// dxt (T·rows·in, or batch-major like xt) when not null.
+    /// Writes dZ (T·rows·4u; it may be the gates array itself, which is then overwritten); accumulates dW (when not null:
+    /// a caller that sums it per token passes null, <see cref="LstmTokens"/>), dU, db; writes dxt (T·rows·in, or
+    /// batch-major like xt) when not null.
     /// Scratch: uT (4u·u), wT (4u·in), scratch (<see cref="ScratchLength"/>).</summary>
     public static int ScratchLength(int rows, int units) => rows * 2 * units;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward<T>(Shape s, T[] xt, T[]? mask, T[] w, T[] u, T[] gates, T[] c, T[] tc, T[] h,
-        T[] dh, T[] dz, T[] dw, T[] du, T[] db, T[]? dxt, T[] uT, T[] wT, T[] scratch, ComputeOptions? options = null)
+        T[] dh, T[] dz, T[]? dw, T[] du, T[] db, T[]? dxt, T[] uT, T[] wT, T[] scratch, ComputeOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (s.BatchMajorInput && !Packed<T>())
@@ -207,18 +208,19 @@ public static class LstmKernel
         if (dxt is not null && packedWT is null) Gemm.Multiply<T>(dz, g4, 1, wT, s.In, dxt, s.In, n, g4, s.In, accumulate: false, options);
     }
 
-    /// <summary>dW, dU and db: one chain per element over all (t, row) in time-major order (for float one fused pass over dz).</summary>
-    private static void WeightGradients<T>(Shape s, T[] xt, T[] h, T[] dz, T[] dw, T[] du, T[] db, ComputeOptions? options)
+    /// <summary>dW (unless null), dU and db: one chain per element over all (t, row) in time-major order (for float one fused
+    /// pass over dz).</summary>
+    private static void WeightGradients<T>(Shape s, T[] xt, T[] h, T[] dz, T[]? dw, T[] du, T[] db, ComputeOptions? options)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int units = s.Units, g4 = s.G, n = s.Steps * s.Rows;
         if (typeof(T) == typeof(float) && LstmGemm.CanRun)
         {
             LstmGemm.Gradients((float[])(object)xt, s.In, (float[])(object)h, units, s.Rows, s.Reverse, (float[])(object)dz, g4, n,
-                (float[])(object)dw, (float[])(object)du, (float[])(object)db, options, s.BatchMajorInput ? s.Steps : 0);
+                (float[]?)(object?)dw, (float[])(object)du, (float[])(object)db, options, s.BatchMajorInput ? s.Steps : 0);
             return;
         }
-        Gemm.Multiply<T>(xt, 1, s.In, dz, g4, dw, g4, s.In, n, g4, accumulate: true, options);
+        if (dw is not null) Gemm.Multiply<T>(xt, 1, s.In, dz, g4, dw, g4, s.In, n, g4, accumulate: true, options);
         if (s.Steps > 1)
         {
             // dU = Σ_t h_prev(t)ᵀ·dz_t: for the forward direction h_0..h_{T-2} pair with dz_1..dz_{T-1}; reversed, h_1.. with dz_0..

@@ -16,6 +16,18 @@ public sealed class Bidirectional : Layer
         Backwards = new Lstm($"{name}/backward", inputDim, units, returnSequences, rng, reverse: true);
     }
 
+    /// <summary>The embedding both directions read directly (wired by Sequential and GraphModel), or null: each direction
+    /// then sums its gradients per token, and this layer adds their token gradients and delivers them to the embedding.</summary>
+    internal Embedding? TokenSource
+    {
+        get => Forwards.TokenSource;
+        set
+        {
+            Forwards.TokenSource = value; Backwards.TokenSource = value;
+            Forwards.DeliversTokenGradient = Backwards.DeliversTokenGradient = false;
+        }
+    }
+
     public Lstm Forwards { get; }
     public Lstm Backwards { get; }
     public bool Concat { get; }
@@ -23,10 +35,19 @@ public sealed class Bidirectional : Layer
     public override int OutputSteps(int inputSteps) => Forwards.OutputSteps(inputSteps);
     public override IReadOnlyList<Parameter> Parameters => [.. Forwards.Parameters, .. Backwards.Parameters];
 
+    private ComputeOptions _compute = ComputeOptions.SingleThread;
+
+    /// <summary>The layer's threads. The two directions run concurrently (<see cref="Both"/>), so each gets its share of
+    /// them; the kernels' results never depend on threads, so neither does this split.</summary>
     internal override ComputeOptions Compute
     {
-        get => Forwards.Compute;
-        set { Forwards.Compute = value; Backwards.Compute = value; }
+        get => _compute;
+        set
+        {
+            _compute = value;
+            var each = value.MaxThreads <= 1 ? value : value with { MaxThreads = Math.Max(1, value.MaxThreads / 2) };
+            Forwards.Compute = each; Backwards.Compute = each;
+        }
     }
 
     public override Flow Forward(Flow x, Mode mode)
@@ -61,6 +82,15 @@ public sealed class Bidirectional : Layer
         Both(() => dxf = Forwards.Backward(dy with { Data = df, Features = u }, needInputGrad),
             () => dxb = Backwards.Backward(dy with { Data = db, Features = u }, needInputGrad));
         if (!needInputGrad) return default;
+        if (Forwards.TokenGroupsUsed is { } groups)
+        {
+            // Both directions read the same token groups: their per-token gradients add like the per-step dx would.
+            int len = groups.Count * Forwards.InputDim;
+            var dTokens = Ensure(ref _dx, len);
+            Add(Forwards.TokenGradient.AsSpan(0, len), Backwards.TokenGradient.AsSpan(0, len), dTokens);
+            TokenSource!.AddTokenGradient(groups, dTokens);
+            return default;
+        }
         var dx = Ensure(ref _dx, dxf.Length);
         Add(dxf.Data.AsSpan(0, dxf.Length), dxb.Data.AsSpan(0, dxf.Length), dx);
         return dxf with { Data = dx };

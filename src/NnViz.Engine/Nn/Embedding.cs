@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using NnViz.Engine.Kernels;
 
 namespace NnViz.Engine.Nn;
 
@@ -13,6 +14,8 @@ public sealed class Embedding : Layer
     private float[]? _y, _mask;
     private int[]? _ids, _order, _starts;
     private Flow _x;
+    private TokenGroups? _groups;
+    private bool _delivered;
 
     public Embedding(string name, int vocabSize, int dim, bool maskZero, Rng rng) : base(name)
     {
@@ -59,7 +62,42 @@ public sealed class Embedding : Layer
                 Array.Copy(Weights.Value, ids[i] * Dim, y, i * Dim, Dim);
             }
         });
+        // For an LSTM reading this output directly (Sequential and GraphModel wire it): the training batch's steps grouped by
+        // token, so it can sum its input weights' gradient per token and deliver this table's gradient one row per
+        // token (Lstm, LstmTokens); built for a frozen table too (the input weights still use them).
+        _groups = GroupsWanted && mode == Mode.Train
+            ? TokenGroups.Build(ids.AsSpan(0, n), mask is null ? default : mask.AsSpan(0, n), x.Rows, x.Steps, VocabSize) : null;
+        _delivered = false;
         return new Flow(y, x.Rows, x.Steps, Dim, mask);
+    }
+
+    /// <summary>Set when the next layer is an LSTM that takes its input gradient per token (<see cref="Groups"/>).</summary>
+    internal bool GroupsWanted { get; set; }
+
+    /// <summary>The last training forward's steps grouped by token, when <paramref name="x"/> is that forward's output
+    /// (the same array and mask); null otherwise.</summary>
+    internal TokenGroups? Groups(Flow x) =>
+        _groups is not null && ReferenceEquals(x.Data, _y) && x.Rows == _x.Rows && x.Steps == _x.Steps && ReferenceEquals(x.Mask, MaskZero ? _mask : _x.Mask) ? _groups : null;
+
+    /// <summary>Adds the gradient of the groups' tokens (one row of Dim per group of <see cref="Groups"/>) to the
+    /// table's gradient; the next Backward then has nothing left to add. Each id is one row, so blocks of groups run in
+    /// parallel without changing a bit.</summary>
+    internal void AddTokenGradient(TokenGroups groups, float[] rows)
+    {
+        if (!ReferenceEquals(groups, _groups)) throw new InvalidOperationException($"{Name}: token gradient for another batch");
+        if (Weights.Trainable)
+        {
+            var g = Weights.Grad;
+            Compute.For((groups.Count + IdBlock - 1) / IdBlock, (long)groups.Count * Dim, block =>
+            {
+                for (int q = block * IdBlock, end = Math.Min(groups.Count, (block + 1) * IdBlock); q < end; q++)
+                {
+                    if (q + Ahead < end) Prefetch(g, groups.Ids[q + Ahead] * Dim, Dim);
+                    AddRow(g.AsSpan(groups.Ids[q] * Dim, Dim), rows.AsSpan(q * Dim, Dim));
+                }
+            });
+        }
+        _delivered = true;
     }
 
     /// <summary>Tokens per block of the forward copy, ids per block of the backward: fixed, never from the thread count.</summary>
@@ -68,6 +106,8 @@ public sealed class Embedding : Layer
     public override Flow Backward(Flow dy, bool needInputGrad)
     {
         if (!Weights.Trainable) return default;
+        if (_delivered) { _delivered = false; return default; }
+        if (dy.Data is null) throw new InvalidOperationException($"{Name}: no gradient reached the embedding");
         int n = _x.Rows * _x.Steps;
         var g = Weights.Grad;
         var ids = _ids!;

@@ -22,6 +22,7 @@ public sealed class GraphModel : IModel
     private readonly float[]?[] _gradBuffers;
     private readonly Flow[] _outputs;
     private readonly bool[] _hasGrad;
+    private readonly bool[] _tokenWired; // node reads an embedding's token groups and delivers its gradient per token
     private ComputeOptions _compute = ComputeOptions.SingleThread;
 
     private GraphModel(GraphInput[] inputs, Layer[] layers, int[][] sources)
@@ -42,6 +43,13 @@ public sealed class GraphModel : IModel
             foreach (int s in sources[i]) if (s >= 0 && trains[s]) _needInputGrad[i] = true;
             trains[i] = _needInputGrad[i] || layers[i].Parameters.Any(p => p.Trainable);
         }
+        // An LSTM reading an embedding that feeds nothing else takes its training batches grouped by token (TokenInputs).
+        _tokenWired = new bool[layers.Length];
+        var consumers = new int[layers.Length];
+        foreach (var src in sources) foreach (int s in src) if (s >= 0) consumers[s]++;
+        for (int i = 0; i < layers.Length; i++)
+            if (sources[i].Length == 1 && sources[i][0] >= 0 && consumers[sources[i][0]] == 1)
+                _tokenWired[i] = TokenInputs.Wire(layers[sources[i][0]], layers[i]);
     }
 
     public static GraphModel Build(IReadOnlyList<GraphInput> inputs, IReadOnlyList<GraphNode> nodes, Rng rng)
@@ -124,7 +132,9 @@ public sealed class GraphModel : IModel
                 continue;
             }
             var dx = _layers[n].Backward(g, _needInputGrad[n]);
-            if (_needInputGrad[n] && src[0] >= 0) Accumulate(src[0], dx);
+            if (!_needInputGrad[n] || src[0] < 0) continue;
+            if (_tokenWired[n] && dx.Data is null) _hasGrad[src[0]] = true; // delivered to the embedding, one row per token
+            else Accumulate(src[0], dx);
         }
     }
 

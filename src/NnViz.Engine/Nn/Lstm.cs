@@ -9,8 +9,9 @@ namespace NnViz.Engine.Nn;
 /// </summary>
 public sealed class Lstm : Layer
 {
-    private float[]? _gates, _c, _tc, _h, _y, _dh, _dx, _uT, _wT, _scratch;
+    private float[]? _gates, _c, _tc, _h, _y, _dh, _dx, _uT, _wT, _scratch, _dTokens;
     private Flow _x;
+    private TokenGroups? _groups;
 
     public Lstm(string name, int inputDim, int units, bool returnSequences, Rng rng, bool reverse = false) : base(name)
     {
@@ -39,10 +40,32 @@ public sealed class Lstm : Layer
     /// <summary>The time-major hidden states h_t (T x rows x u) of the last forward: the state after every prefix.</summary>
     internal float[] States => _h!;
 
+    /// <summary>The embedding this layer reads directly (wired by Sequential and GraphModel), or null. Its training batches
+    /// come grouped by token (<see cref="TokenGroups"/>): the input weights' gradient is then summed per token, and the
+    /// embedding's gradient goes to it one row per token instead of as dx (<see cref="LstmTokens"/>).</summary>
+    internal Embedding? TokenSource
+    {
+        get => _tokenSource;
+        set { _tokenSource = value; if (value is not null) value.GroupsWanted = true; }
+    }
+
+    private Embedding? _tokenSource;
+
+    /// <summary>False inside a Bidirectional, which adds both directions' token gradients and delivers them itself.</summary>
+    internal bool DeliversTokenGradient { get; set; } = true;
+
+    /// <summary>The last Backward's embedding gradient per token (groups x in, <see cref="TokenGroupsUsed"/>), when it
+    /// took the token path with an input gradient.</summary>
+    internal float[]? TokenGradient { get; private set; }
+
+    /// <summary>The token groups of the last Forward, or null when it did not read token groups.</summary>
+    internal TokenGroups? TokenGroupsUsed => _groups;
+
     public override Flow Forward(Flow x, Mode mode)
     {
         if (x.Features != InputDim) throw new ArgumentException($"{Name}: expected {InputDim} features, got {x.Features}");
         _x = x;
+        _groups = _tokenSource?.Groups(x);
         int T = x.Steps, rows = x.Rows, n = T * rows, u = Units;
         // The kernel reads the batch-major input in place (the input flow is not changed before this batch's Backward).
         var shape = new LstmKernel.Shape(T, rows, InputDim, u, Reverse, BatchMajorInput: true);
@@ -77,11 +100,19 @@ public sealed class Lstm : Layer
         var shape = new LstmKernel.Shape(T, rows, InputDim, u, Reverse, BatchMajorInput: true);
         Ensure(ref _uT, 4 * u * u); Ensure(ref _wT, 4 * u * InputDim);
         Ensure(ref _scratch, LstmKernel.ScratchLength(rows, u));
-        float[]? dx = needInputGrad ? Ensure(ref _dx, n * InputDim) : null;
+        TokenGradient = null;
+        var groups = _groups;
+        float[]? dx = needInputGrad && groups is null ? Ensure(ref _dx, n * InputDim) : null;
         // dz overwrites the gates in place (each gate is read before its gradient is written): one buffer less to stream.
         LstmKernel.Backward(shape, _x.Data, _x.Mask, Kernel.Value, RecurrentKernel.Value, _gates!, _c!, _tc!, _h!, dh, _gates!,
-            Kernel.Grad, RecurrentKernel.Grad, Bias.Grad, dx, _uT!, _wT!, _scratch!, Compute);
-        return dx is null ? default : new Flow(dx, rows, T, InputDim, _x.Mask);
+            groups is null ? Kernel.Grad : null, RecurrentKernel.Grad, Bias.Grad, dx, _uT!, _wT!, _scratch!, Compute);
+        if (groups is null) return dx is null ? default : new Flow(dx, rows, T, InputDim, _x.Mask);
+        // Token inputs: dW summed per token, and the embedding's gradient one row per token, delivered to it directly.
+        var dTokens = needInputGrad ? Ensure(ref _dTokens, groups.Count * InputDim) : null;
+        LstmTokens.InputGradients(groups, _x.Data, InputDim, _gates!, 4 * u, Kernel.Value, Kernel.Grad, dTokens, Compute);
+        TokenGradient = dTokens;
+        if (dTokens is not null && DeliversTokenGradient) _tokenSource!.AddTokenGradient(groups, dTokens);
+        return default;
     }
 
     private static void ZeroPadded(float[] y, float[]? mask, int rows, int steps, int width)

@@ -33,6 +33,8 @@ public sealed class Sequential : IModel
         // Input gradients are needed only down to the first layer with something to train (a frozen embedding needs none).
         _firstTrainable = Array.FindIndex(layers, l => l.Parameters.Any(p => p.Trainable));
         if (_firstTrainable < 0) _firstTrainable = layers.Length;
+        // An LSTM right after an embedding takes its training batches grouped by token (TokenInputs).
+        for (int i = 1; i < layers.Length; i++) TokenInputs.Wire(layers[i - 1], layers[i]);
     }
 
     /// <summary>Builds the layers in order, each initialised from rng.Fork("init/{name}/...").
