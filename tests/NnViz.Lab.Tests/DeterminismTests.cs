@@ -9,6 +9,8 @@ public class DeterminismTests
     [Theory]
     [InlineData("poly-fit")]
     [InlineData("rings")]
+    [InlineData("imdb-lstm")] // an LSTM over an embedding: gradients summed per token (LstmTokens)
+    [InlineData("toxic-word-drift")] // a bidirectional LSTM over a trained embedding, directions concurrent
     public void ArtifactsAreIdenticalAcrossThreadsAndVectorWidths(string spec)
     {
         var settings = new (string Name, Dictionary<string, string> Env)[]
