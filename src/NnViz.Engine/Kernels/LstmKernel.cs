@@ -13,7 +13,8 @@ namespace NnViz.Engine.Kernels;
 /// writes them in place at a row stride (no layout copies), the other paths go through time-major copies (same bits). Rows (sequences) never interact, so they
 /// run in fixed chunks in parallel, each chunk through all steps with no synchronisation between steps (h·U, dz·Uᵀ and
 /// dx_t = dz_t·Wᵀ on U, Uᵀ and Wᵀ packed once per sequence; b + x·W once per distinct input row, <see cref="LstmInput"/>);
-/// the weight gradients dW, dU and db are one fused pass over dz afterwards (<see cref="LstmGemm.Gradients"/>).
+/// the weight gradients dW, dU and db are one fused pass over dz afterwards (<see cref="LstmGemm.Gradients"/>; an LSTM
+/// layer reading an embedding leaves dW and dx out and sums them per token instead, <see cref="LstmTokens"/>).
 /// A masked step (mask 0, padding) carries h and c unchanged and receives no gradient: padding changes nothing.
 /// reverse processes t = T-1 .. 0 (the backward half of a bidirectional layer).
 /// </summary>
