@@ -14,7 +14,7 @@ public sealed class TorchDense(Dense native) : TorchLayer(native.Name)
 
     public override TorchFlow Forward(TorchFlow x, bool train)
     {
-        var z = x.Data.matmul(_w.Tensor) + _b.Tensor;
+        var z = x.Data.matmul(_w.Tensor).Plus(_b.Tensor);
         var y = native.Activation switch
         {
             Activation.Linear => z,
@@ -76,10 +76,15 @@ public sealed class TorchPooling(GlobalPooling1D native) : TorchLayer(native.Nam
         Tensor y;
         if (native.Max)
         {
-            var filled = x.Data.masked_fill(mask.logical_not(), float.NegativeInfinity);
+            using var lowest = float.NegativeInfinity.ToScalar(); // held until the call returns (TorchOps)
+            var filled = x.Data.masked_fill(mask.logical_not(), lowest);
             y = where(any, filled.max(1).values, zeros_like(count));
         }
-        else y = where(any, (x.Data * mask).sum(1) / count.clamp_min(1), zeros_like(count));
+        else
+        {
+            using var one = 1f.ToScalar(); // held until the call returns (TorchOps)
+            y = where(any, (x.Data * mask).sum(1) / count.clamp_min(one), zeros_like(count));
+        }
         return new TorchFlow(y.unsqueeze(1));
     }
 }

@@ -18,17 +18,17 @@ public sealed class TorchLstm(Lstm native) : TorchLayer(native.Name)
     public override TorchFlow Forward(TorchFlow x, bool train)
     {
         long rows = x.Rows, T = x.Steps, u = native.Units;
-        var xw = x.Data.matmul(_w.Tensor) + _b.Tensor;                 // rows x T x 4u
+        var xw = x.Data.matmul(_w.Tensor).Plus(_b.Tensor);                 // rows x T x 4u
         Tensor h = zeros(rows, u), c = zeros(rows, u);
         var states = new Tensor[T];
         for (long step = 0; step < T; step++)
         {
             long t = native.Reverse ? T - 1 - step : step;
             var z = xw.select(1, t);
-            if (step > 0) z = z + h.matmul(_u.Tensor);
+            if (step > 0) z = z.Plus(h.matmul(_u.Tensor));
             var g4 = z.chunk(4, 1);
             var i = g4[0].sigmoid(); var f = g4[1].sigmoid(); var g = g4[2].tanh(); var o = g4[3].sigmoid();
-            var cNew = f * c + i * g;
+            var cNew = (f * c).Plus(i * g);
             var hNew = o * cNew.tanh();
             if (x.Mask is null) { c = cNew; h = hNew; }
             else
@@ -56,6 +56,6 @@ public sealed class TorchBidirectional(Bidirectional native) : TorchLayer(native
     {
         var f = _f.Forward(x, train);
         var b = _b.Forward(x, train);
-        return f with { Data = native.Concat ? cat([f.Data, b.Data], 2) : f.Data + b.Data };
+        return f with { Data = native.Concat ? cat([f.Data, b.Data], 2) : f.Data.Plus(b.Data) };
     }
 }

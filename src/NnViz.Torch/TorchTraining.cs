@@ -11,8 +11,10 @@ public static class TorchLosses
 {
     public static Tensor Compute(ILoss loss, Tensor output, Tensor target)
     {
-        long rows = output.shape[0];
-        double eps = LossKernels.Epsilon;
+        // Every Scalar is held until the expression is built (TorchOps: a temporary one can be finalized mid-call).
+        using var rows = ((double)output.shape[0]).ToScalar();
+        using var eps = LossKernels.Epsilon.ToScalar();
+        using var high = (1 - LossKernels.Epsilon).ToScalar();
         switch (loss)
         {
             case Mse:
@@ -20,12 +22,12 @@ public static class TorchLosses
             case BinaryCrossEntropy { FromLogits: true }:
                 return nn.functional.binary_cross_entropy_with_logits(output, target);
             case BinaryCrossEntropy:
-                var q = output.clamp(eps, 1 - eps);
-                return -(target * (q + eps).log() + (1 - target) * (1 - q + eps).log()).mean();
+                var q = output.clamp(eps, high);
+                return -(target * q.add(eps).log()).Plus(target.OneMinus() * q.OneMinus().add(eps).log()).mean();
             case SoftmaxCrossEntropy { FromLogits: true }:
-                return -(target * output.log_softmax(1)).sum() / rows;
+                return -(target * output.log_softmax(1)).sum().div(rows);
             case SoftmaxCrossEntropy:
-                return -(target * output.clamp(eps, 1 - eps).log()).sum() / rows;
+                return -(target * output.clamp(eps, high).log()).sum().div(rows);
             default:
                 throw new NotSupportedException($"the torch engine has no loss {loss.Name} ({loss.GetType().Name})");
         }
