@@ -134,7 +134,7 @@ public static class LstmTokens
                 for (int q = 0; q < rc; q++)
                 {
                     int g = g0 + q;
-                    if (q + Ahead < rc) Prefetch(x, groups.FirstRow[g + Ahead] * inDim, inDim);
+                    if (q + Ahead < rc) CacheHint.Fetch(x, groups.FirstRow[g + Ahead] * inDim, inDim);
                     x.AsSpan(groups.FirstRow[g] * inDim, inDim).CopyTo(rowsIn.AsSpan((offset + q) * inDim, inDim));
                     SumRows(dz, g4, groups.Positions, groups.Starts[g], groups.Starts[g + 1], end, s.Slice(q * g4, g4));
                 }
@@ -169,19 +169,12 @@ public static class LstmTokens
     /// tokens' rows of x. A hint only; it changes no value.</summary>
     private const int Ahead = 8;
 
-    private static unsafe void Prefetch(float[] a, long offset, int count)
-    {
-        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported || offset < 0 || offset + count > a.Length) return;
-        fixed (float* start = &a[offset])
-            for (int j = 0; j < count; j += 16) System.Runtime.Intrinsics.X86.Sse.Prefetch0(start + j);
-    }
-
     /// <summary>sum = dz[p₀] + dz[p₁] + ... over positions[from .. to) in order (a running sum per element, vectorised
     /// across the row: the same additions as a scalar loop). Rows up to positions[limit) are fetched ahead, across groups.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void SumRows(float[] dz, int g4, int[] positions, int from, int to, int limit, Span<float> sum)
     {
-        for (int q = from; q < Math.Min(to, limit - Ahead); q++) Prefetch(dz, (long)positions[q + Ahead] * g4, g4);
+        for (int q = from; q < Math.Min(to, limit - Ahead); q++) CacheHint.Fetch(dz, (long)positions[q + Ahead] * g4, g4);
         fixed (float* pz = dz) fixed (float* ps = sum)
         {
             float* first = pz + (long)positions[from] * g4;
