@@ -13,7 +13,7 @@ namespace NnViz.Torch;
 /// </summary>
 public sealed class TorchEngine : IDisposable
 {
-    private readonly optim.Optimizer _optimizer;
+    private readonly TorchOptimizer _optimizer;
     private readonly ILoss _loss;
     private readonly TrainOptions? _options;
 

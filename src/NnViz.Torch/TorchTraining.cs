@@ -23,7 +23,7 @@ public static class TorchLosses
                 return nn.functional.binary_cross_entropy_with_logits(output, target);
             case BinaryCrossEntropy:
                 var q = output.clamp(eps, high);
-                return -(target * q.add(eps).log()).Plus(target.OneMinus() * q.OneMinus().add(eps).log()).mean();
+                return -(target * q.add(eps, TorchOps.One).log()).Plus(target.OneMinus() * q.OneMinus().add(eps, TorchOps.One).log()).mean();
             case SoftmaxCrossEntropy { FromLogits: true }:
                 return -(target * output.log_softmax(1)).sum().div(rows);
             case SoftmaxCrossEntropy:
@@ -47,18 +47,9 @@ public sealed record OptimizerSettings(string Kind, double LearningRate, double 
         _ => throw new ArgumentException($"unknown optimizer '{Kind}' (expected sgd, adam or rmsprop)"),
     };
 
-    /// <summary>PyTorch's own optimizer (torch.optim) over the trainable torch parameters; same update formulas as ours.</summary>
-    public optim.Optimizer Torch(TorchModel model)
-    {
-        var ps = model.Parameters.Where(p => p.Trainable).Select(p => p.Tensor).ToArray();
-        return Kind switch
-        {
-            "sgd" => optim.SGD(ps, LearningRate, momentum: Momentum, nesterov: Nesterov),
-            "adam" => optim.Adam(ps, LearningRate, Beta1, Beta2, Epsilon),
-            "rmsprop" => optim.RMSProp(ps, LearningRate, alpha: Rho, eps: Epsilon),
-            _ => throw new ArgumentException($"unknown optimizer '{Kind}' (expected sgd, adam or rmsprop)"),
-        };
-    }
+    /// <summary>torch.optim's update (SGD, Adam or RMSprop, as TorchSharp 0.107 runs it: <see cref="TorchOptimizer"/>) over
+    /// the trainable torch parameters; the same update formulas as ours.</summary>
+    public TorchOptimizer Torch(TorchModel model) => new(model.Parameters.Where(p => p.Trainable).Select(p => p.Tensor), this);
 }
 
 /// <summary>Minibatch training on the torch engine, batch for batch as <see cref="Trainer"/> does on ours (same shuffle
@@ -66,7 +57,7 @@ public sealed record OptimizerSettings(string Kind, double LearningRate, double 
 /// the .NET GC, so every temporary is freed when the step ends.</summary>
 public static class TorchTrainer
 {
-    public static EpochResult TrainEpoch(TorchModel model, ILoss loss, optim.Optimizer opt, float[] x, float[] y, int rows,
+    public static EpochResult TrainEpoch(TorchModel model, ILoss loss, TorchOptimizer opt, float[] x, float[] y, int rows,
         int batchSize, Rng? shuffle, Action<int>? afterBatch = null, TrainOptions? options = null)
     {
         if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize));
@@ -94,17 +85,17 @@ public static class TorchTrainer
     }
 
     /// <summary>One optimizer step on n rows; returns the batch loss.</summary>
-    public static double Step(TorchModel model, ILoss loss, optim.Optimizer opt, float[] bx, float[] by, int n, TrainOptions? options = null)
+    public static double Step(TorchModel model, ILoss loss, TorchOptimizer opt, float[] bx, float[] by, int n, TrainOptions? options = null)
     {
         using var scope = NewDisposeScope();
-        opt.zero_grad();
+        opt.ZeroGrad();
         var output = model.Forward(tensor(bx, [n, model.InputWidth]), train: true);
         var l = TorchLosses.Compute(loss, output, tensor(by, [n, model.OutputWidth]));
         l.backward();
         var trainable = model.Parameters.Where(p => p.Trainable).Select(p => p.Tensor).ToArray();
         if (options?.ClipNorm is double clip) nn.utils.clip_grad_norm_(trainable, clip);
         if (options?.ClipValue is double cv) nn.utils.clip_grad_value_(trainable, cv);
-        opt.step();
+        opt.Step();
         return l.item<float>();
     }
 }
