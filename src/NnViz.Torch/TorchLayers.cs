@@ -3,6 +3,7 @@ using NnViz.Engine.Kernels;
 using NnViz.Engine.Nn;
 using TorchSharp;
 using static TorchSharp.torch;
+using static NnViz.Torch.TorchOps;
 
 namespace NnViz.Torch;
 
@@ -43,7 +44,7 @@ public sealed class TorchEmbedding(Embedding native) : TorchLayer(native.Name)
             throw new ArgumentOutOfRangeException(nameof(x), $"{Name}: token id outside [0, {native.VocabSize})");
         var y = _w.Tensor.index_select(0, ids.flatten()).view(x.Rows, x.Steps, native.Dim);
         var mask = x.Mask;
-        if (native.MaskZero) mask = mask is null ? ids.ne(0) : ids.ne(0).logical_and(mask);
+        if (native.MaskZero) mask = mask is null ? ids.ne(Zero) : ids.ne(Zero).logical_and(mask);
         return new TorchFlow(y, mask);
     }
 }
@@ -72,7 +73,7 @@ public sealed class TorchPooling(GlobalPooling1D native) : TorchLayer(native.Nam
     {
         var mask = (x.Mask ?? ones(x.Rows, x.Steps, dtype: ScalarType.Bool)).unsqueeze(2);
         var count = mask.sum(1, type: ScalarType.Float32);             // rows x 1
-        var any = count.gt(0);
+        var any = count.gt(Zero);
         Tensor y;
         if (native.Max)
         {

@@ -19,6 +19,9 @@ public static class TorchOps
     /// <summary>1, held for good (an int Scalar, as TorchSharp's own `add(target, 1)` passes).</summary>
     public static Scalar One { get; } = 1.ToScalar();
 
+    /// <summary>0, held for good (an int Scalar, as a literal 0 converts).</summary>
+    public static Scalar Zero { get; } = 0.ToScalar();
+
     /// <summary>a + b (TorchSharp's `a + b`: a.add(b, 1)).</summary>
     public static Tensor Plus(this Tensor a, Tensor b) => a.add(b, One);
 
