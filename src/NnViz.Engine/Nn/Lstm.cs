@@ -9,7 +9,7 @@ namespace NnViz.Engine.Nn;
 /// </summary>
 public sealed class Lstm : Layer
 {
-    private float[]? _gates, _c, _tc, _h, _y, _dh, _dx, _uT, _wT, _scratch, _dTokens;
+    private float[]? _gates, _c, _tc, _h, _y, _dh, _dx, _uT, _wT, _scratch;
     private Flow _x;
     private TokenGroups? _groups;
 
@@ -108,7 +108,7 @@ public sealed class Lstm : Layer
             groups is null ? Kernel.Grad : null, RecurrentKernel.Grad, Bias.Grad, dx, _uT!, _wT!, _scratch!, Compute);
         if (groups is null) return dx is null ? default : new Flow(dx, rows, T, InputDim, _x.Mask);
         // Token inputs: dW summed per token, and the embedding's gradient one row per token, delivered to it directly.
-        var dTokens = needInputGrad ? Ensure(ref _dTokens, groups.Count * InputDim) : null;
+        var dTokens = needInputGrad ? Ensure(ref _dx, groups.Count * InputDim) : null; // the per-step dx is not needed
         LstmTokens.InputGradients(groups, _x.Data, InputDim, _gates!, 4 * u, Kernel.Value, Kernel.Grad, dTokens, Compute);
         TokenGradient = dTokens;
         if (dTokens is not null && DeliversTokenGradient) _tokenSource!.AddTokenGradient(groups, dTokens);
